@@ -1,0 +1,37 @@
+/*
+ * api_w16.h: the UTF-16 twins of the W functions.
+ *
+ * A program compiled with -fshort-wchar calls JetFooW, but esent.h binds
+ * that call to the symbol JetFooW_u16 (JET_WSYM).  The library itself is
+ * built with a 32-bit wchar_t, so it declares the twins here with the same
+ * parameter types; their wide strings are read as UTF-16 code units.
+ * Keep this list in step with every W function of esent.h that jetdb
+ * implements.
+ */
+#ifndef JETDB_API_W16_H
+#define JETDB_API_W16_H
+
+#include "jetdb.h"
+
+/* instances and sessions (api_inst.c, api_sess.c) */
+JETDB_EXPORT JET_ERR JetCreateInstanceW_u16(JET_INSTANCE *pinstance, JET_PCWSTR szInstanceName);
+JETDB_EXPORT JET_ERR JetCreateInstance2W_u16(JET_INSTANCE *pinstance, JET_PCWSTR szInstanceName,
+                                             JET_PCWSTR szDisplayName, JET_GRBIT grbit);
+JETDB_EXPORT JET_ERR JetInit3W_u16(JET_INSTANCE *pinstance, JET_RSTINFO_W *prstInfo,
+                                   JET_GRBIT grbit);
+JETDB_EXPORT JET_ERR JetGetInstanceInfoW_u16(uint32_t *pcInstanceInfo,
+                                             JET_INSTANCE_INFO_W **paInstanceInfo);
+JETDB_EXPORT JET_ERR JetBeginSessionW_u16(JET_INSTANCE instance, JET_SESID *psesid,
+                                          JET_PCWSTR szUserName, JET_PCWSTR szPassword);
+
+/* system parameters (api_param.c) */
+JETDB_EXPORT JET_ERR JetSetSystemParameterW_u16(JET_INSTANCE *pinstance, JET_SESID sesid,
+                                                uint32_t paramid, JET_API_PTR lParam,
+                                                JET_PCWSTR szParam);
+JETDB_EXPORT JET_ERR JetGetSystemParameterW_u16(JET_INSTANCE instance, JET_SESID sesid,
+                                                uint32_t paramid, JET_API_PTR *plParam,
+                                                JET_PWSTR szParam, uint32_t cbMax);
+JETDB_EXPORT JET_ERR JetEnableMultiInstanceW_u16(JET_SETSYSPARAM_W *psetsysparam,
+                                                 uint32_t csetsysparam, uint32_t *pcsetsucceed);
+
+#endif
