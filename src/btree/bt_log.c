@@ -1,0 +1,394 @@
+/*
+ * bt_log.c: how B-tree page changes reach the log — the PAGE record
+ * (byte-range diff of a page + optional logical undo), its redo, and the
+ * operation context every modifying path uses.
+ *
+ * An operation X-latches each page it touches once, keeping a before
+ * image.  At commit every page that changed gets a new dbtime and one PAGE
+ * record; the records are appended in order, the first flagged FIRST and
+ * the last LAST.  Each page is dirtied with the FIRST record's LSN (so the
+ * checkpoint never passes the start of the operation) and then with the
+ * LAST record's LSN (so, by the WAL rule, no page of the operation reaches
+ * disk before the whole operation is durable).  Recovery can therefore
+ * drop an operation whose LAST record is missing: none of its pages can be
+ * on disk.  Only then are the latches released.
+ */
+#include "btree/bt_int.h"
+
+#include <stdlib.h>
+
+/* ---- records --------------------------------------------------------- */
+
+/* Changed byte ranges of after vs before (NULL = zeros), bytes [4, cb):
+ * the checksum is sealed by the cache on write and is no part of a change.
+ * Ranges closer than the 4-byte range header are merged. */
+typedef struct bt_range {
+    uint16_t off, len;
+} bt_range;
+
+/* Fill r[] with the changed ranges; returns how many. */
+static unsigned diff_ranges(const uint8_t *before, const uint8_t *after, uint32_t cb,
+                            bt_range *r)
+{
+    unsigned n = 0;
+    uint32_t i = 4;
+    while (i < cb) {
+        uint8_t b0 = before ? before[i] : 0;
+        if (b0 == after[i]) {
+            i++;
+            continue;
+        }
+        uint32_t start = i, end = i + 1;
+        /* Extend while differences keep coming within 4 bytes. */
+        for (uint32_t j = i + 1; j < cb && j < end + 5; j++) {
+            uint8_t bj = before ? before[j] : 0;
+            if (bj != after[j])
+                end = j + 1;
+        }
+        r[n].off = (uint16_t)start;
+        r[n].len = (uint16_t)(end - start);
+        n++;
+        i = end;
+    }
+    return n;
+}
+
+JET_ERR bt_logrec_encode(const bt_env *env, uint64_t txid, uint8_t flags, uint32_t pgno,
+                         uint32_t objid, uint64_t opid, uint64_t dbtime_before,
+                         uint64_t dbtime_after, const void *before, const void *after,
+                         const void *undo, uint32_t undo_len, uint8_t **out, size_t *outlen)
+{
+    uint32_t cb = env->page_size;
+    /* At most one range per 5 bytes of page. */
+    bt_range *r = malloc(sizeof *r * (cb / 5 + 2));
+    if (r == NULL)
+        return JET_errOutOfMemory;
+    unsigned n = diff_ranges(before, after, cb, r);
+    size_t total = BT_LOGREC_HDR + BT_LOGREC_BODY + (size_t)undo_len;
+    for (unsigned i = 0; i < n; i++)
+        total += 4u + r[i].len;
+    if (total > UINT32_MAX || n > UINT16_MAX) {
+        free(r);
+        return JET_errInvalidParameter;
+    }
+    uint8_t *p = malloc(total);
+    if (p == NULL) {
+        free(r);
+        return JET_errOutOfMemory;
+    }
+    log_rec_hdr h;
+    log_rec_init(&h, BT_LOGREC_PAGE, (uint32_t)total, env->dbid, txid);
+    h.flags = flags;
+    memcpy(p, &h, sizeof h);
+    uint8_t *b = p + BT_LOGREC_HDR;
+    bt_wr32(b, pgno);
+    bt_wr32(b + 4, objid);
+    bt_wr64(b + 8, opid);
+    bt_wr64(b + 16, dbtime_before);
+    bt_wr64(b + 24, dbtime_after);
+    bt_wr32(b + 32, undo_len);
+    bt_wr16(b + 36, (uint16_t)n);
+    bt_wr16(b + 38, 0);
+    uint8_t *q = b + BT_LOGREC_BODY;
+    if (undo_len) {
+        memcpy(q, undo, undo_len);
+        q += undo_len;
+    }
+    for (unsigned i = 0; i < n; i++) {
+        bt_wr16(q, r[i].off);
+        bt_wr16(q + 2, r[i].len);
+        memcpy(q + 4, (const uint8_t *)after + r[i].off, r[i].len);
+        q += 4u + r[i].len;
+    }
+    free(r);
+    *out = p;
+    *outlen = total;
+    return JET_errSuccess;
+}
+
+JET_ERR bt_logrec_decode(const void *rec, size_t len, uint32_t page_size, bt_logrec *out)
+{
+    const uint8_t *p = rec;
+    if (len < BT_LOGREC_HDR + BT_LOGREC_BODY || bt_rd32(p) != len || p[4] != BT_LOGREC_PAGE)
+        return JET_errLogCorrupted;
+    log_rec_hdr h;
+    memcpy(&h, p, sizeof h);
+    memset(out, 0, sizeof *out);
+    out->len = (uint32_t)len;
+    out->type = h.type;
+    out->flags = h.flags;
+    out->dbid = h.dbid;
+    out->txid = h.txid;
+    const uint8_t *b = p + BT_LOGREC_HDR;
+    out->pgno = bt_rd32(b);
+    out->objid = bt_rd32(b + 4);
+    out->opid = bt_rd64(b + 8);
+    out->dbtime_before = bt_rd64(b + 16);
+    out->dbtime_after = bt_rd64(b + 24);
+    out->undo_len = bt_rd32(b + 32);
+    out->nranges = bt_rd16(b + 36);
+    size_t rest = len - BT_LOGREC_HDR - BT_LOGREC_BODY;
+    if (out->undo_len > rest || out->dbtime_after <= out->dbtime_before)
+        return JET_errLogCorrupted;
+    const uint8_t *q = b + BT_LOGREC_BODY;
+    out->undo = out->undo_len ? q : NULL;
+    q += out->undo_len;
+    rest -= out->undo_len;
+    out->ranges = q;
+    out->ranges_len = rest;
+    /* Every range must lie inside the record and inside the page. */
+    for (uint16_t i = 0; i < out->nranges; i++) {
+        if (rest < 4)
+            return JET_errLogCorrupted;
+        uint32_t off = bt_rd16(q), rl = bt_rd16(q + 2);
+        if (rest - 4 < rl || (page_size && off + rl > page_size) || off < 4)
+            return JET_errLogCorrupted;
+        q += 4u + rl;
+        rest -= 4u + rl;
+    }
+    if (rest != 0)
+        return JET_errLogCorrupted;
+    return JET_errSuccess;
+}
+
+JET_ERR bt_redo_page(void *page, uint32_t page_size, uint32_t pgno, const void *rec,
+                     size_t len, bool *applied)
+{
+    bt_logrec lr;
+    *applied = false;
+    CALL(bt_logrec_decode(rec, len, page_size, &lr));
+    if (lr.pgno != pgno)
+        return JET_errInvalidParameter;
+    uint8_t *pg = page;
+    uint64_t cur = pg_header(page)->dbtime;
+    if (cur >= lr.dbtime_after)
+        return JET_errSuccess;           /* already there: redo is idempotent */
+    if (lr.flags & BT_LOGF_NEWPAGE) {
+        /* A (re)formatted page owes nothing to its former content. */
+        memset(pg, 0, page_size);
+    } else if (cur != lr.dbtime_before) {
+        /* A page never written reads as zeros, dbtime 0: "too old" too. */
+        return cur < lr.dbtime_before ? JET_errDbTimeTooOld : JET_errDbTimeTooNew;
+    }
+    const uint8_t *q = lr.ranges;
+    for (uint16_t i = 0; i < lr.nranges; i++) {
+        uint16_t off = bt_rd16(q), rl = bt_rd16(q + 2);
+        memcpy(pg + off, q + 4, rl);
+        q += 4u + rl;
+    }
+    /* The ranges carry the new dbtime already; setting it again keeps a
+     * hand-built record without it from breaking the chain. */
+    pg_header(page)->dbtime = lr.dbtime_after;
+    *applied = true;
+    return JET_errSuccess;
+}
+
+/* ---- operations ----------------------------------------------------- */
+
+void bt_op_begin(bt_op *op, bt_tree *t, uint64_t txid, uint8_t lflags)
+{
+    memset(op, 0, sizeof *op);
+    op->t = t;
+    op->txid = txid;
+    op->lflags = lflags;
+}
+
+/* Room for one more held page. */
+static JET_ERR op_grow(bt_op *op)
+{
+    if (op->npg < op->cap)
+        return JET_errSuccess;
+    unsigned cap = op->cap ? op->cap * 2 : 16;
+    bt_opage *pg = realloc(op->pg, sizeof *pg * cap);
+    if (pg == NULL)
+        return JET_errOutOfMemory;
+    op->pg = pg;
+    op->cap = cap;
+    return JET_errSuccess;
+}
+
+JET_ERR bt_op_get(bt_op *op, uint32_t pgno, uint8_t **page)
+{
+    for (unsigned i = 0; i < op->npg; i++) {
+        if (op->pg[i].pgno == pgno) {
+            *page = op->pg[i].page;
+            return JET_errSuccess;
+        }
+    }
+    CALL(op_grow(op));
+    uint32_t cb = op->t->env.page_size;
+    uint8_t *before = malloc(cb);
+    if (before == NULL)
+        return JET_errOutOfMemory;
+    bf *b;
+    JET_ERR err = cache_get(op->t->env.cf, pgno, CACHE_X, 0, &b);
+    if (err < 0) {
+        free(before);
+        return err;
+    }
+    memcpy(before, bf_page(b), cb);
+    op->pg[op->npg++] = (bt_opage){ b, bf_page(b), before, pgno, false };
+    *page = bf_page(b);
+    return JET_errSuccess;
+}
+
+JET_ERR bt_op_new(bt_op *op, uint32_t flags, uint32_t *pgno, uint8_t **page)
+{
+    CALL(op_grow(op));
+    const bt_env *env = &op->t->env;
+    uint32_t pn;
+    CALL(env->alloc_page(env->ctx, &pn));
+    bf *b;
+    JET_ERR err = cache_get(env->cf, pn, CACHE_X, CACHE_NEW, &b);
+    if (err < 0) {
+        KEEP(err, env->free_page(env->ctx, pn));
+        return err;
+    }
+    pg_init(bf_page(b), env->page_size, pn, op->t->objid, flags);
+    op->pg[op->npg++] = (bt_opage){ b, bf_page(b), NULL, pn, true };
+    *pgno = pn;
+    *page = bf_page(b);
+    return JET_errSuccess;
+}
+
+JET_ERR bt_op_free(bt_op *op, uint32_t pgno)
+{
+    uint8_t *page;
+    CALL(bt_op_get(op, pgno, &page));
+    if (op->nfreed == op->capfreed) {
+        unsigned cap = op->capfreed ? op->capfreed * 2 : 8;
+        uint32_t *f = realloc(op->freed, sizeof *f * cap);
+        if (f == NULL)
+            return JET_errOutOfMemory;
+        op->freed = f;
+        op->capfreed = cap;
+    }
+    /* Only the header changes: a small record, and a cursor that still
+     * remembers the page sees at once that it is no longer the tree's. */
+    pg_hdr *h = pg_header(page);
+    h->flags = PG_F_FREE;
+    h->objid = 0;
+    h->prev = h->next = 0;
+    op->freed[op->nfreed++] = pgno;
+    return JET_errSuccess;
+}
+
+JET_ERR bt_op_set_undo(bt_op *op, const void *undo, uint32_t len)
+{
+    uint8_t *u = malloc(len ? len : 1);
+    if (u == NULL)
+        return JET_errOutOfMemory;
+    memcpy(u, undo, len);
+    free(op->undo);
+    op->undo = u;
+    op->undo_len = len;
+    return JET_errSuccess;
+}
+
+/* Forget the op's bookkeeping (latches already released). */
+static void op_cleanup(bt_op *op)
+{
+    for (unsigned i = 0; i < op->npg; i++)
+        free(op->pg[i].before);
+    free(op->pg);
+    free(op->freed);
+    free(op->undo);
+    op->pg = NULL;
+    op->freed = NULL;
+    op->undo = NULL;
+    op->npg = op->nfreed = 0;
+}
+
+void bt_op_abort(bt_op *op)
+{
+    const bt_env *env = &op->t->env;
+    for (unsigned i = 0; i < op->npg; i++) {
+        bt_opage *p = &op->pg[i];
+        if (p->before)
+            memcpy(p->page, p->before, env->page_size);
+        cache_release(p->b);
+    }
+    /* New pages hold nothing anyone can reach: give them back. */
+    for (unsigned i = 0; i < op->npg; i++)
+        if (op->pg[i].isnew)
+            (void)env->free_page(env->ctx, op->pg[i].pgno);
+    op_cleanup(op);
+}
+
+/* Did the op change this page? */
+static bool page_changed(const bt_opage *p, uint32_t cb)
+{
+    return p->isnew || memcmp(p->before, p->page, cb) != 0;
+}
+
+JET_ERR bt_op_commit(bt_op *op)
+{
+    const bt_env *env = &op->t->env;
+    uint32_t cb = env->page_size;
+    JET_ERR err = JET_errSuccess;
+    unsigned last = op->npg;
+    for (unsigned i = 0; i < op->npg; i++)
+        if (page_changed(&op->pg[i], cb))
+            last = i;
+    uint64_t first_lsn = 0, last_lsn = 0, opid = 0;
+    bool first = true;
+    if (env->op_enter)
+        env->op_enter(env->ctx);
+    for (unsigned i = 0; last != op->npg && i <= last; i++) {
+        bt_opage *p = &op->pg[i];
+        if (!page_changed(p, cb))
+            continue;
+        pg_hdr *h = pg_header(p->page);
+        /* The page's own header may have been rebuilt: take the old
+         * dbtime from the before image. */
+        uint64_t before = p->isnew ? 0 : pg_header_c(p->before)->dbtime;
+        uint64_t after = env->next_dbtime(env->ctx);
+        h->dbtime = after;
+        if (first)
+            opid = after;
+        uint8_t fl = op->lflags;
+        if (first)
+            fl |= BT_LOGF_FIRST;
+        if (i == last)
+            fl |= BT_LOGF_LAST;
+        if (p->isnew)
+            fl |= BT_LOGF_NEWPAGE;
+        if (env->log_record) {
+            uint8_t *rec;
+            size_t len;
+            CHECK(bt_logrec_encode(env, op->txid, fl, p->pgno, op->t->objid, opid, before,
+                                   after, p->before, p->page, first ? op->undo : NULL,
+                                   first ? op->undo_len : 0, &rec, &len));
+            uint64_t lsn = 0;
+            err = env->log_record(env->ctx, rec, len, &lsn);
+            free(rec);
+            if (err < 0)
+                goto done;
+            if (first)
+                first_lsn = lsn;
+            last_lsn = lsn;
+        }
+        first = false;
+    }
+    for (unsigned i = 0; i < op->npg; i++) {
+        bt_opage *p = &op->pg[i];
+        if (page_changed(p, cb)) {
+            bf_dirty(p->b, first_lsn);
+            bf_dirty(p->b, last_lsn);
+        }
+        cache_release(p->b);
+    }
+    if (env->op_leave)
+        env->op_leave(env->ctx);
+    for (unsigned i = 0; i < op->nfreed; i++)
+        KEEP(err, env->free_page(env->ctx, op->freed[i]));
+    op_cleanup(op);
+    return err;
+done:
+    if (env->op_leave)
+        env->op_leave(env->ctx);
+    /* Records already appended have no LAST: recovery drops them, and
+     * the pages go back to their before images, so nothing happened. */
+    bt_op_abort(op);
+    return err;
+}
