@@ -34,4 +34,26 @@ JETDB_EXPORT JET_ERR JetGetSystemParameterW_u16(JET_INSTANCE instance, JET_SESID
 JETDB_EXPORT JET_ERR JetEnableMultiInstanceW_u16(JET_SETSYSPARAM_W *psetsysparam,
                                                  uint32_t csetsysparam, uint32_t *pcsetsucceed);
 
+/* databases (api_db.c) */
+JETDB_EXPORT JET_ERR JetCreateDatabaseW_u16(JET_SESID sesid, JET_PCWSTR szFilename,
+                                            JET_PCWSTR szConnect, JET_DBID *pdbid,
+                                            JET_GRBIT grbit);
+JETDB_EXPORT JET_ERR JetCreateDatabase2W_u16(JET_SESID sesid, JET_PCWSTR szFilename,
+                                             const uint32_t cpgDatabaseSizeMax, JET_DBID *pdbid,
+                                             JET_GRBIT grbit);
+JETDB_EXPORT JET_ERR JetAttachDatabaseW_u16(JET_SESID sesid, JET_PCWSTR szFilename,
+                                            JET_GRBIT grbit);
+JETDB_EXPORT JET_ERR JetAttachDatabase2W_u16(JET_SESID sesid, JET_PCWSTR szFilename,
+                                             const uint32_t cpgDatabaseSizeMax, JET_GRBIT grbit);
+JETDB_EXPORT JET_ERR JetDetachDatabaseW_u16(JET_SESID sesid, JET_PCWSTR szFilename);
+JETDB_EXPORT JET_ERR JetDetachDatabase2W_u16(JET_SESID sesid, JET_PCWSTR szFilename,
+                                             JET_GRBIT grbit);
+JETDB_EXPORT JET_ERR JetOpenDatabaseW_u16(JET_SESID sesid, JET_PCWSTR szFilename,
+                                          JET_PCWSTR szConnect, JET_DBID *pdbid,
+                                          JET_GRBIT grbit);
+JETDB_EXPORT JET_ERR JetGetDatabaseInfoW_u16(JET_SESID sesid, JET_DBID dbid, void *pvResult,
+                                             uint32_t cbMax, uint32_t InfoLevel);
+JETDB_EXPORT JET_ERR JetGetDatabaseFileInfoW_u16(JET_PCWSTR szDatabaseName, void *pvResult,
+                                                 uint32_t cbMax, uint32_t InfoLevel);
+
 #endif
