@@ -48,7 +48,7 @@ JET_ERR inst_get_info(uint32_t *pcount, JET_INSTANCE_INFO_A **pinfo, size_t widt
         if (info == NULL)
             err = JET_errOutOfMemory;
     }
-    char *strings = (char *)(info + n);
+    char *strings = info != NULL ? (char *)(info + n) : NULL;
     for (size_t i = 0; i < n && err >= 0; i++) {
         const char *name = list[i]->name;
         info[i].hInstanceId = list[i]->handle;

@@ -16,8 +16,13 @@
 #include "inst/param.h"
 #include "os/os.h"
 
-/* Handle = (generation << INST_SLOT_BITS) | (slot + 1): never 0, never ~0. */
+/* Handle = (generation << INST_GEN_SHIFT) | (slot + 1): never 0, never ~0.
+ * Bits INST_SLOT_BITS..INST_GEN_SHIFT-1 are always 0 in an instance handle;
+ * bit 20 is the type tag that every session handle has set (sess.c), so a
+ * JET_SESID passed as a JET_INSTANCE (or the reverse) can never name a live
+ * object of the other kind. */
 #define INST_SLOT_BITS 16
+#define INST_GEN_SHIFT 21
 #define INST_SLOTS 10240          /* ESE's cMaxInstances */
 
 static pthread_mutex_t g_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -81,6 +86,8 @@ static void inst_free(inst *in)
     free(in->system_path);
     free(in->temp_path);
     pthread_cond_destroy(&in->cond);
+    pthread_cond_destroy(&in->ckpt_cond);
+    pthread_rwlock_destroy(&in->op_lock);
     pthread_mutex_destroy(&in->mu);
     free(in);
 }
@@ -174,8 +181,10 @@ static JET_ERR create_locked(const char *name, const char *display, inst **out)
     }
     pthread_mutex_init(&in->mu, NULL);
     pthread_cond_init(&in->cond, NULL);
+    pthread_cond_init(&in->ckpt_cond, NULL);
+    pthread_rwlock_init(&in->op_lock, NULL);
     in->slot = slot;
-    in->handle = (JET_INSTANCE)((g_next_gen++ << INST_SLOT_BITS) | (slot + 1));
+    in->handle = (JET_INSTANCE)((g_next_gen++ << INST_GEN_SHIFT) | (slot + 1));
     in->state = INST_CREATED;
     atomic_init(&in->refs, 1); /* the table's pin */
     g_table[slot] = in;
@@ -184,19 +193,21 @@ static JET_ERR create_locked(const char *name, const char *display, inst **out)
     return JET_errSuccess;
 }
 
-/* Take an instance out of the table (its handle dies); caller holds g_mu. */
-static void remove_locked(inst *in)
+/* Take an instance out of the table (its handle dies); caller holds g_mu.
+ * Returns false when it was out of the table already. */
+static bool remove_locked(inst *in)
 {
-    if (g_table[in->slot] == in) {
-        g_table[in->slot] = NULL;
-        g_live--;
-    }
+    if (g_table[in->slot] != in)
+        return false;
+    g_table[in->slot] = NULL;
+    g_live--;
     if (g_one == in)
         g_one = NULL;
     /* With no instance left the process may choose a mode again, as ESE
      * does once its last instance is gone. */
     if (g_live == 0)
         g_mode = INST_MODE_NONE;
+    return true;
 }
 
 JET_ERR inst_create(const char *name, const char *display, JET_INSTANCE *out)
@@ -218,10 +229,14 @@ JET_ERR inst_create(const char *name, const char *display, JET_INSTANCE *out)
 
 void inst_discard(inst *in)
 {
+    /* Two callers may race to discard one instance (two JetTerm calls on a
+     * created instance, or JetTerm and a failing JetInit): only the one
+     * that takes it out of the table drops the table's pin. */
     pthread_mutex_lock(&g_mu);
-    remove_locked(in);
+    bool removed = remove_locked(in);
     pthread_mutex_unlock(&g_mu);
-    inst_release(in); /* the table's pin */
+    if (removed)
+        inst_release(in); /* the table's pin */
 }
 
 JET_ERR inst_resolve_for_init(JET_INSTANCE *pinstance, inst **out)

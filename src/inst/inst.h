@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "esent.h"
+#include "event/event.h"
 
 struct par_store;      /* system parameter values, see param.h */
 struct os_file;
@@ -71,6 +72,14 @@ typedef struct inst {
     uint64_t init_started_ns;     /* for the "started in N seconds" event */
     struct log *log;              /* NULL until JetInit, and with recovery off */
     struct db_set *dbs;           /* attached databases, created by JetInit */
+    ev_source ev;                 /* event source of the log (lives with the instance) */
+    char ev_name[256], ev_source_name[260];
+    pthread_t ckpt_thread;        /* the checkpointer (storage.c) */
+    bool ckpt_running;            /* ckpt_thread exists; guarded by mu */
+    bool ckpt_stop;               /* asks it to exit; guarded by mu */
+    pthread_cond_t ckpt_cond;     /* wakes it early (stop, log roll) */
+    pthread_rwlock_t op_lock;     /* shared: an operation logging + dirtying;
+                                     exclusive: the checkpoint reading the log end */
 } inst;
 
 typedef struct sess {
@@ -121,6 +130,20 @@ JET_ERR inst_path_in_use(const inst *self, const char *log_path, const char *sys
 /* JetGetInstanceInfo: every allocated instance, in one block for
  * JetFreeBuffer; names in UTF-8 (width 0) or wide (2 or 4). */
 JET_ERR inst_get_info(uint32_t *pcount, JET_INSTANCE_INFO_A **pinfo, size_t width);
+
+/* Describe an instance as an event source for ev_emit (name_buf receives
+ * its display name or name). */
+struct ev_source;
+void inst_event_source(inst *in, struct ev_source *src, char *name_buf, size_t cb);
+
+/* Storage side of JetInit / JetTerm (storage.c): open the log, recover,
+ * start the checkpointer; and the reverse.  storage_stop's clean = the
+ * databases get clean headers and the log its TERM record. */
+JET_ERR inst_storage_start(inst *in, JET_GRBIT grbit);
+JET_ERR inst_storage_stop(inst *in, bool clean);
+/* Advance the checkpoint now: write the pages the log no longer needs to
+ * protect, update database headers, rewrite the checkpoint file. */
+JET_ERR inst_checkpoint(inst *in);
 
 /* JetInit3 after argument checks (life.c). */
 JET_ERR inst_init(JET_INSTANCE *pinstance, const JET_RSTINFO_A *rstinfo, JET_GRBIT grbit);

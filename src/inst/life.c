@@ -26,8 +26,7 @@ static const char *inst_label(const inst *in)
     return in->name != NULL ? in->name : "";
 }
 
-/* Describe an instance as an event source (name, filtering parameters). */
-static void inst_event_source(inst *in, ev_source *src, char *name_buf, size_t cb)
+void inst_event_source(inst *in, ev_source *src, char *name_buf, size_t cb)
 {
     memset(src, 0, sizeof *src);
     src->instance = in->handle;
@@ -148,8 +147,7 @@ static void release_files(inst *in)
 
 JET_ERR inst_init(JET_INSTANCE *pinstance, const JET_RSTINFO_A *rstinfo, JET_GRBIT grbit)
 {
-    (void)grbit;   /* recovery options: acted on by soft recovery */
-    (void)rstinfo;
+    (void)rstinfo;   /* restore maps: used by recovery once restore exists */
     inst *in;
     CALL(inst_resolve_for_init(pinstance, &in));
 
@@ -188,13 +186,15 @@ JET_ERR inst_init(JET_INSTANCE *pinstance, const JET_RSTINFO_A *rstinfo, JET_GRB
     inst_event(in, EV_START_INSTANCE, JETDB_EVENT_INFORMATION, 5, start);
 
     err = prepare_files(in);
+    if (err >= 0)
+        err = inst_storage_start(in, grbit);
 
     pthread_mutex_lock(&in->mu);
+    /* A failed instance stays INITIALIZING until it is out of the table, so
+     * a racing JetInit or JetTerm on its handle cannot claim it meanwhile. */
     if (err >= 0) {
         in->state = INST_RUNNING;
         in->backup_allowed = true;
-    } else {
-        in->state = INST_CREATED;
     }
     pthread_mutex_unlock(&in->mu);
 
@@ -233,7 +233,10 @@ JET_ERR inst_term(JET_INSTANCE handle, JET_GRBIT grbit)
     pthread_mutex_lock(&in->mu);
     switch (in->state) {
     case INST_CREATED:
-        break;                  /* never initialised: just free it */
+        /* Never initialised: claim it (a racing JetInit or JetTerm now sees
+         * a termination in progress), then free it. */
+        in->state = INST_TERMINATING;
+        break;
     case INST_INITIALIZING:
         err = JET_errNotInitialized;    /* ESE: the API is locked by the init */
         break;
@@ -262,14 +265,18 @@ JET_ERR inst_term(JET_INSTANCE handle, JET_GRBIT grbit)
         return err;
     }
 
+    JET_ERR term_err = JET_errSuccess;
     if (was_running) {
         sess_end_all(in);
+        term_err = inst_storage_stop(in, !(grbit & JET_bitTermDirty));
         release_files(in);
         const char *stopped[] = { inst_label(in), (grbit & JET_bitTermDirty) ? "1" : "0" };
         inst_event(in, EV_STOP_INSTANCE, JETDB_EVENT_INFORMATION, 2, stopped);
     }
     inst_discard(in);
     inst_release(in);
+    if (term_err < 0)
+        return term_err;   /* the instance is gone; recovery will finish the job */
     /* ESE reports a dirty termination with a (successful) error code. */
     return was_running && (grbit & JET_bitTermDirty) ? JET_errDirtyShutdown : JET_errSuccess;
 }

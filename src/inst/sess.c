@@ -8,12 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/db.h"
 #include "inst/param.h"
 #include "util/err.h"
 
-/* Handle = (generation << SESS_SLOT_BITS) | (slot + 1): never 0, never ~0. */
+/* Handle = (generation << SESS_GEN_SHIFT) | SESS_TAG | (slot + 1): never 0,
+ * never ~0.  SESS_TAG (bit 20) is always set in a session handle and always
+ * clear in an instance handle (inst.c), so one kind of handle passed as the
+ * other is rejected instead of naming a live object of the wrong kind. */
 #define SESS_SLOT_BITS 20
 #define SESS_SLOTS_MAX ((1u << SESS_SLOT_BITS) - 1)
+#define SESS_TAG ((uintptr_t)1 << SESS_SLOT_BITS)
+#define SESS_GEN_SHIFT (SESS_SLOT_BITS + 1)
 
 static pthread_mutex_t g_mu = PTHREAD_MUTEX_INITIALIZER;
 static sess **g_table;
@@ -49,7 +55,7 @@ JET_ERR sess_acquire(JET_SESID handle, sess **out)
 {
     *out = NULL;
     uintptr_t low = handle & SESS_SLOTS_MAX;
-    if (handle == 0 || handle == JET_sesidNil || low == 0)
+    if (handle == 0 || handle == JET_sesidNil || low == 0 || !(handle & SESS_TAG))
         return JET_errInvalidSesid;
     pthread_mutex_lock(&g_mu);
     sess *s = low <= g_cap ? g_table[low - 1] : NULL;
@@ -102,7 +108,7 @@ static JET_ERR insert_locked(sess *s)
         g_cap = cap;
     }
     s->slot = slot;
-    s->handle = (JET_SESID)((g_next_gen++ << SESS_SLOT_BITS) | (slot + 1));
+    s->handle = (JET_SESID)((g_next_gen++ << SESS_GEN_SHIFT) | SESS_TAG | (slot + 1));
     g_table[slot] = s;
     return JET_errSuccess;
 }
@@ -174,6 +180,7 @@ JET_ERR sess_end(sess *s)
     /* A session lent out through a context cannot be ended under its user. */
     if (atomic_load(&s->context) != 0)
         return JET_errSessionInUse;
+    db_session_end(s);
     pthread_mutex_lock(&g_mu);
     bool removed = remove_locked(s);
     pthread_mutex_unlock(&g_mu);
@@ -196,6 +203,7 @@ void sess_end_all(inst *in)
         pthread_mutex_unlock(&g_mu);
         if (victim == NULL)
             return;
+        db_session_end(victim);
         retire(victim);
     }
 }

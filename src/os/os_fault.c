@@ -93,7 +93,9 @@ JETDB_EXPORT JET_ERR JetDbFaultArm(JETDB_FAULT_OP op, uint64_t nth, int errnum,
                                    JET_GRBIT grbit, const char *szPathSubstring)
 {
     const JET_GRBIT known = JETDB_bitFaultPersistent | JETDB_bitFaultShortWrite;
-    if ((unsigned)op >= OS_FAULT_NOPS || (grbit & ~known) != 0)
+    if ((grbit & ~known) != 0)
+        return JET_errInvalidGrbit;
+    if ((unsigned)op >= OS_FAULT_NOPS)
         return JET_errInvalidParameter;
     if (nth != 0 && errnum <= 0)
         return JET_errInvalidParameter;

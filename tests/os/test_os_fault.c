@@ -368,7 +368,7 @@ static void test_fault_arm_errors(void **state)
     assert_jet(JET_errInvalidParameter, JetDbFaultArm((JETDB_FAULT_OP)-1, 1, EIO, 0, NULL));
     assert_jet(JET_errInvalidParameter, JetDbFaultArm(JETDB_faultopWrite, 1, 0, 0, NULL));
     assert_jet(JET_errInvalidParameter, JetDbFaultArm(JETDB_faultopWrite, 1, -5, 0, NULL));
-    assert_jet(JET_errInvalidParameter, JetDbFaultArm(JETDB_faultopWrite, 1, EIO, 0x100, NULL));
+    assert_jet(JET_errInvalidGrbit, JetDbFaultArm(JETDB_faultopWrite, 1, EIO, 0x100, NULL));
     assert_jet(JET_errInvalidParameter,
                JetDbFaultArm(JETDB_faultopRead, 1, EIO, JETDB_bitFaultShortWrite, NULL));
     assert_jet(JET_errInvalidParameter, JetDbFaultArm(JETDB_faultopWrite, 1, EIO, 0, longpath));

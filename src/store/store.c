@@ -1,0 +1,280 @@
+/*
+ * store.c: binding a database file to the cache, the log and its trees —
+ * cache callbacks, the bt_env of the database, the directory of trees.
+ */
+#include "store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "log/log.h"
+#include "page/page.h"
+#include "txn/txn.h"
+#include "util/err.h"
+
+/* ---- cache callbacks ------------------------------------------------- */
+
+/* Read and verify a page.  A page beyond the file or never written is
+ * reported as such; recovery treats both as "older than any record". */
+static JET_ERR cb_read(void *ctx, uint32_t pgno, void *buf)
+{
+    st_db *s = ctx;
+    return db_read_page(s->d, pgno, buf);
+}
+
+/* Write a page the cache sealed; grow the file first when redo or an
+ * allocation reached past its end. */
+static JET_ERR cb_write(void *ctx, uint32_t pgno, const void *buf)
+{
+    st_db *s = ctx;
+    pthread_mutex_lock(&s->d->mu);
+    uint32_t last = s->d->pgno_file_last;
+    pthread_mutex_unlock(&s->d->mu);
+    if (pgno > last)
+        CALL(db_extend(s->d, pgno - last));
+    /* db_write_page seals in place; the cache hands us its private copy. */
+    return db_write_page(s->d, pgno, (void *)buf);
+}
+
+static JET_ERR cb_flush_log(void *ctx, cache_lsn lsn)
+{
+    st_db *s = ctx;
+    return s->log ? log_flush(s->log, lsn) : JET_errSuccess;
+}
+
+static JET_ERR cb_sync(void *ctx)
+{
+    st_db *s = ctx;
+    return db_flush(s->d);
+}
+
+static const cache_file_ops st_cache_ops = {
+    .read_page = cb_read,
+    .write_page = cb_write,
+    .flush_log = cb_flush_log,
+    .sync = cb_sync,
+};
+
+/* ---- bt_env callbacks -------------------------------------------------- */
+
+static JET_ERR env_alloc(void *ctx, uint32_t *pgno)
+{
+    return st_alloc_page(ctx, pgno);
+}
+
+static JET_ERR env_free(void *ctx, uint32_t pgno)
+{
+    return st_free_page(ctx, pgno);
+}
+
+static uint64_t env_dbtime(void *ctx)
+{
+    st_db *s = ctx;
+    return db_next_dbtime(s->d);
+}
+
+/* Append a page record; the transaction it belongs to keeps its undo. */
+static JET_ERR env_log(void *ctx, const void *rec, size_t len, uint64_t *lsn)
+{
+    st_db *s = ctx;
+    CALL(log_append(s->log, rec, len, lsn));
+    return txn_note_record(s->log, s, rec, len, *lsn);
+}
+
+/* ---- open / close ------------------------------------------------------ */
+
+/* Directory keys are big-endian object ids so they sort numerically. */
+static void dir_key(uint32_t objid, uint8_t key[4])
+{
+    key[0] = (uint8_t)(objid >> 24);
+    key[1] = (uint8_t)(objid >> 16);
+    key[2] = (uint8_t)(objid >> 8);
+    key[3] = (uint8_t)objid;
+}
+
+/* The checkpoint's exclusion window (see bt_env.op_enter). */
+static void env_op_enter(void *ctx)
+{
+    st_db *s = ctx;
+    pthread_rwlock_rdlock(s->op_lock);
+}
+
+static void env_op_leave(void *ctx)
+{
+    st_db *s = ctx;
+    pthread_rwlock_unlock(s->op_lock);
+}
+
+JET_ERR st_db_open(struct db *d, struct log *log, pthread_rwlock_t *op_lock, uint16_t dbid,
+                   bool create, st_db **out)
+{
+    st_db *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return JET_errOutOfMemory;
+    s->d = d;
+    s->log = log;
+    s->op_lock = op_lock;
+    s->dbid = dbid;
+    pthread_mutex_init(&s->space_mu, NULL);
+    pthread_mutex_init(&s->trees_mu, NULL);
+    JET_ERR err = cache_file_open(&st_cache_ops, s, d->page_size, &s->cf);
+    if (err < 0) {
+        pthread_mutex_destroy(&s->space_mu);
+        pthread_mutex_destroy(&s->trees_mu);
+        free(s);
+        return err;
+    }
+    s->env = (bt_env){
+        .cf = s->cf,
+        .page_size = d->page_size,
+        .dbid = dbid,
+        .ctx = s,
+        .alloc_page = env_alloc,
+        .free_page = env_free,
+        .next_dbtime = env_dbtime,
+        .log_record = log ? env_log : NULL,
+        .op_enter = op_lock ? env_op_enter : NULL,
+        .op_leave = op_lock ? env_op_leave : NULL,
+    };
+    if (create) {
+        uint32_t root;
+        CHECK(bt_create(&s->env, ST_DIR_OBJID, 0, &root));
+        if (root != ST_DIR_ROOT) {
+            err = JET_errDatabaseCorrupted;   /* a new file must start empty */
+            goto done;
+        }
+    }
+    CHECK(bt_open(&s->env, ST_DIR_ROOT, ST_DIR_OBJID, &s->dir));
+    *out = s;
+    return JET_errSuccess;
+done:
+    cache_file_close(s->cf);
+    pthread_mutex_destroy(&s->space_mu);
+    pthread_mutex_destroy(&s->trees_mu);
+    free(s);
+    return err;
+}
+
+JET_ERR st_db_flush(st_db *s)
+{
+    return cache_flush_file(s->cf);
+}
+
+JET_ERR st_db_close(st_db *s, bool flush)
+{
+    JET_ERR err = JET_errSuccess;
+    if (flush)
+        err = cache_flush_file(s->cf);
+    for (size_t i = 0; i < s->ntrees; i++)
+        bt_close(s->trees[i].tree);
+    if (s->dir)
+        bt_close(s->dir);
+    cache_file_close(s->cf);
+    pthread_mutex_destroy(&s->space_mu);
+    pthread_mutex_destroy(&s->trees_mu);
+    free(s->trees);
+    free(s);
+    return err;
+}
+
+/* ---- trees ----------------------------------------------------------- */
+
+/* Remember an open tree handle; caller holds trees_mu. */
+static JET_ERR remember_locked(st_db *s, uint32_t objid, bt_tree *t)
+{
+    if (s->ntrees == s->captrees) {
+        size_t cap = s->captrees ? s->captrees * 2 : 8;
+        st_tree_ref *r = realloc(s->trees, cap * sizeof *r);
+        if (r == NULL)
+            return JET_errOutOfMemory;
+        s->trees = r;
+        s->captrees = cap;
+    }
+    s->trees[s->ntrees++] = (st_tree_ref){ objid, t };
+    return JET_errSuccess;
+}
+
+JET_ERR st_tree_open(st_db *s, uint32_t objid, bt_tree **out)
+{
+    if (objid == ST_DIR_OBJID) {
+        *out = s->dir;
+        return JET_errSuccess;
+    }
+    pthread_mutex_lock(&s->trees_mu);
+    JET_ERR err = JET_errSuccess;
+    for (size_t i = 0; i < s->ntrees; i++) {
+        if (s->trees[i].objid == objid) {
+            *out = s->trees[i].tree;
+            goto done;
+        }
+    }
+    uint8_t key[4], val[4];
+    size_t actual = 0;
+    dir_key(objid, key);
+    err = bt_get(s->dir, key, sizeof key, 0, val, sizeof val, &actual);
+    if (err == JET_errRecordNotFound)
+        err = JET_errObjectNotFound;
+    if (err < 0)
+        goto done;
+    if (actual != sizeof val) {
+        err = JET_errDatabaseCorrupted;
+        goto done;
+    }
+    uint32_t root;
+    memcpy(&root, val, sizeof root);
+    bt_tree *t;
+    CHECK(bt_open(&s->env, root, objid, &t));
+    err = remember_locked(s, objid, t);
+    if (err < 0)
+        bt_close(t);
+    else
+        *out = t;
+done:
+    pthread_mutex_unlock(&s->trees_mu);
+    return err;
+}
+
+JET_ERR st_tree_create(st_db *s, uint64_t txid, uint32_t *objid)
+{
+    pthread_mutex_lock(&s->trees_mu);
+    JET_ERR err;
+    /* The next object id follows the largest one in the directory. */
+    uint32_t next = ST_DIR_OBJID + 1;
+    bt_cursor *c = NULL;
+    CHECK(bt_cursor_open(s->dir, &c));
+    err = bt_cursor_last(c);
+    if (err >= 0) {
+        uint8_t key[4];
+        size_t klen = 0;
+        CHECK(bt_cursor_key(c, key, sizeof key, &klen));
+        next = ((uint32_t)key[0] << 24 | (uint32_t)key[1] << 16 | (uint32_t)key[2] << 8 |
+                key[3]) + 1;
+    } else if (err != JET_errNoCurrentRecord) {
+        goto done;
+    }
+    uint32_t root;
+    CHECK(bt_create(&s->env, next, txid, &root));
+    uint8_t key[4];
+    dir_key(next, key);
+    CHECK(bt_insert(s->dir, txid, key, sizeof key, &root, sizeof root));
+    *objid = next;
+    err = JET_errSuccess;
+done:
+    if (c != NULL)
+        bt_cursor_close(c);
+    pthread_mutex_unlock(&s->trees_mu);
+    return err;
+}
+
+JET_ERR st_undo_lookup(void *ctx, uint32_t objid, bt_tree **out)
+{
+    return st_tree_open(ctx, objid, out);
+}
+
+void st_raise_dbtime(st_db *s, uint64_t t)
+{
+    unsigned long long cur = atomic_load(&s->d->dbtime);
+    while (cur <= t && !atomic_compare_exchange_weak(&s->d->dbtime, &cur, t + 1))
+        ;
+}

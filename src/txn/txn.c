@@ -1,0 +1,220 @@
+/*
+ * txn.c: begin / commit / rollback and the registry of active transactions
+ * that collects undo payloads from logged page records.
+ */
+#include "txn/txn.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log/log.h"
+#include "util/err.h"
+
+typedef struct undo_ent {
+    void *db_ctx;
+    uint8_t *bytes;
+    uint32_t len;
+} undo_ent;
+
+struct txn {
+    uint64_t id;
+    uint64_t floor;            /* log end before BEGIN was appended: <= its LSN */
+    struct log *log;
+    pthread_mutex_t mu;        /* guards undo[] (records may be noted concurrently) */
+    undo_ent *undo;
+    size_t nundo, capundo;
+    txn *next;                 /* registry chain */
+};
+
+/* Active transactions.  A list is enough: lookups happen once per logged
+ * page record and the number of open transactions is bounded by sessions. */
+static pthread_mutex_t g_mu = PTHREAD_MUTEX_INITIALIZER;
+static txn *g_active;
+
+/* Allocate and register a transaction with a known id. */
+static JET_ERR txn_new(struct log *log, uint64_t id, txn **out)
+{
+    txn *t = calloc(1, sizeof *t);
+    if (t == NULL)
+        return JET_errOutOfMemory;
+    t->id = id;
+    t->log = log;
+    pthread_mutex_init(&t->mu, NULL);
+    pthread_mutex_lock(&g_mu);
+    t->next = g_active;
+    g_active = t;
+    pthread_mutex_unlock(&g_mu);
+    *out = t;
+    return JET_errSuccess;
+}
+
+/* Unregister and free. */
+static void txn_free(txn *t)
+{
+    pthread_mutex_lock(&g_mu);
+    for (txn **pp = &g_active; *pp; pp = &(*pp)->next) {
+        if (*pp == t) {
+            *pp = t->next;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&g_mu);
+    for (size_t i = 0; i < t->nundo; i++)
+        free(t->undo[i].bytes);
+    free(t->undo);
+    pthread_mutex_destroy(&t->mu);
+    free(t);
+}
+
+txn *txn_find(struct log *log, uint64_t txid)
+{
+    pthread_mutex_lock(&g_mu);
+    txn *t = g_active;
+    while (t != NULL && (t->id != txid || t->log != log))
+        t = t->next;
+    pthread_mutex_unlock(&g_mu);
+    return t;
+}
+
+uint64_t txn_oldest_begin(struct log *log)
+{
+    uint64_t oldest = 0;
+    pthread_mutex_lock(&g_mu);
+    for (txn *t = g_active; t != NULL; t = t->next)
+        if (t->log == log && log != NULL && (oldest == 0 || t->floor < oldest))
+            oldest = t->floor;
+    pthread_mutex_unlock(&g_mu);
+    return oldest;
+}
+
+void txn_forget(txn *t)
+{
+    txn_free(t);
+}
+
+/* Append a transaction-control record (BEGIN/COMMIT/ROLLBACK). */
+static JET_ERR log_control(struct log *log, uint8_t type, uint64_t txid, uint64_t *lsn)
+{
+    log_rec_hdr h;
+    log_rec_init(&h, type, LOG_REC_HDR_SIZE, 0, txid);
+    return log_append(log, &h, sizeof h, lsn);
+}
+
+/* Ids of unlogged transactions carry the top bit, which no LSN has
+ * (generations stay below 2^31). */
+#define TXN_UNLOGGED_BIT (1ull << 63)
+
+JET_ERR txn_begin(struct log *log, txn **out)
+{
+    static _Atomic uint64_t unlogged = 1;
+    if (log == NULL)
+        return txn_new(NULL, TXN_UNLOGGED_BIT | unlogged++, out);
+    /* Register before logging BEGIN, with a floor no later than BEGIN's
+     * LSN: a checkpoint taken meanwhile then stops at or before it. */
+    txn *t;
+    CALL(txn_new(log, 0, &t));
+    t->floor = log_end_lsn(log);
+    uint64_t id;
+    JET_ERR err = log_control(log, LOG_REC_BEGIN, 0, &id);
+    if (err < 0) {
+        txn_free(t);
+        return err;
+    }
+    pthread_mutex_lock(&g_mu);
+    t->id = id;
+    pthread_mutex_unlock(&g_mu);
+    *out = t;
+    return JET_errSuccess;
+}
+
+JET_ERR txn_adopt(struct log *log, uint64_t txid, txn **out)
+{
+    CALL(txn_new(log, txid, out));
+    (*out)->floor = txid;
+    return JET_errSuccess;
+}
+
+uint64_t txn_id(const txn *t)
+{
+    return t->id;
+}
+
+JET_ERR txn_note_record(struct log *log, void *db_ctx, const void *rec, size_t len,
+                        uint64_t lsn)
+{
+    (void)lsn;
+    bt_logrec lr;
+    CALL(bt_logrec_decode(rec, len, 0, &lr));
+    if (lr.txid == 0 || lr.undo_len == 0 || (lr.flags & BT_LOGF_CLR))
+        return JET_errSuccess;
+    txn *t = txn_find(log, lr.txid);
+    if (t == NULL)
+        return JET_errSuccess;   /* no such open transaction (e.g. committed) */
+    uint8_t *copy = malloc(lr.undo_len);
+    if (copy == NULL)
+        return JET_errOutOfMemory;
+    memcpy(copy, lr.undo, lr.undo_len);
+    pthread_mutex_lock(&t->mu);
+    JET_ERR err = JET_errSuccess;
+    if (t->nundo == t->capundo) {
+        size_t cap = t->capundo ? t->capundo * 2 : 16;
+        undo_ent *u = realloc(t->undo, cap * sizeof *u);
+        if (u == NULL)
+            err = JET_errOutOfMemory;
+        else {
+            t->undo = u;
+            t->capundo = cap;
+        }
+    }
+    if (err >= 0)
+        t->undo[t->nundo++] = (undo_ent){ db_ctx, copy, lr.undo_len };
+    pthread_mutex_unlock(&t->mu);
+    if (err < 0)
+        free(copy);
+    return err;
+}
+
+void txn_drop_last_undo(txn *t)
+{
+    pthread_mutex_lock(&t->mu);
+    if (t->nundo > 0) {
+        t->nundo--;
+        free(t->undo[t->nundo].bytes);
+    }
+    pthread_mutex_unlock(&t->mu);
+}
+
+JET_ERR txn_commit(txn *t, bool lazy, uint64_t *commit_lsn)
+{
+    JET_ERR err = JET_errSuccess;
+    uint64_t lsn = 0;
+    if (t->log != NULL) {
+        err = log_control(t->log, LOG_REC_COMMIT, t->id, &lsn);
+        if (err >= 0 && !lazy)
+            err = log_flush(t->log, lsn);
+    }
+    if (commit_lsn != NULL)
+        *commit_lsn = lsn;
+    txn_free(t);
+    return err;
+}
+
+JET_ERR txn_rollback(txn *t, bt_tree_lookup_fn lookup)
+{
+    JET_ERR err = JET_errSuccess;
+    /* Newest first: each compensation restores the state the previous
+     * change started from. */
+    while (t->nundo > 0 && err >= 0) {
+        undo_ent *u = &t->undo[t->nundo - 1];
+        err = bt_undo_apply(lookup, u->db_ctx, u->bytes, u->len, t->id);
+        if (err >= 0)
+            txn_drop_last_undo(t);
+    }
+    if (err >= 0 && t->log != NULL)
+        err = log_control(t->log, LOG_REC_ROLLBACK, t->id, NULL);
+    /* A rollback that failed half way leaves its transaction open in the
+     * log; the next recovery finishes it.  The in-memory object goes. */
+    txn_free(t);
+    return err;
+}

@@ -1,0 +1,64 @@
+/*
+ * txn.h: transactions of the storage core.
+ *
+ * A transaction is identified by the LSN of its BEGIN record (unique for
+ * the life of the log stream, so recovery can match records to it).  Every
+ * page record a B-tree operation logs under a transaction reaches
+ * txn_note_record, which keeps the record's logical undo payload; rollback
+ * applies those payloads newest first as compensating operations (logged
+ * as CLR records, never undone again), then logs ROLLBACK.  Commit logs
+ * COMMIT and, unless lazy, waits until the log is durable up to it (group
+ * commit lets concurrent commits share one flush).
+ *
+ * Nesting (savepoints) and the version store arrive with the ISAM layer;
+ * this layer gives it atomic, durable units of change.
+ */
+#ifndef JETDB_TXN_TXN_H
+#define JETDB_TXN_TXN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "btree/btree.h"
+#include "esent.h"
+
+struct log;
+
+typedef struct txn txn;
+
+/* Begin a transaction (logs BEGIN when a log is given). */
+JET_ERR txn_begin(struct log *log, txn **out);
+/* The id to pass to B-tree calls. */
+uint64_t txn_id(const txn *t);
+/* Commit; lazy = JET_bitCommitLazyFlush (do not wait for the disk).  The
+ * transaction is freed whatever the outcome; on a failed flush the commit
+ * record may or may not survive a crash, and the error says so. */
+JET_ERR txn_commit(txn *t, bool lazy, uint64_t *commit_lsn);
+/* Roll back every change (compensations are logged), log ROLLBACK, free. */
+JET_ERR txn_rollback(txn *t, bt_tree_lookup_fn lookup);
+
+/* The hook the storage layer calls for every page record it logged to
+ * `log`: db_ctx is what bt_undo_apply's lookup receives for that database. */
+JET_ERR txn_note_record(struct log *log, void *db_ctx, const void *rec, size_t len,
+                        uint64_t lsn);
+
+/* The BEGIN LSN of the oldest open transaction of a log stream (0 when
+ * none): a checkpoint must not pass it, or recovery would miss the
+ * transaction's start and could not undo it. */
+uint64_t txn_oldest_begin(struct log *log);
+
+/* ---- recovery's view ---------------------------------------------------- */
+
+/* Re-create a transaction found open in the log (recovery): it gets the
+ * given id and no undo yet; feed it with txn_note_record. */
+JET_ERR txn_adopt(struct log *log, uint64_t txid, txn **out);
+/* Forget one undo entry (a CLR showed it was already compensated). */
+void txn_drop_last_undo(txn *t);
+/* Look up an active transaction of a log stream by id (NULL when none);
+ * ids are LSNs, so they are unique only within one stream. */
+txn *txn_find(struct log *log, uint64_t txid);
+/* Drop a transaction without logging anything (its fate is in the log). */
+void txn_forget(txn *t);
+
+#endif
