@@ -2,9 +2,10 @@
  * demo.c: the README's main job — a small tour of jetdb through esent.h.
  *
  * It works in a fresh temporary folder: creates an instance with its own
- * system/log/temp folders, starts it, opens sessions from several threads,
+ * system/log/temp folders, starts it, creates a database and shows its
+ * header state across detach/attach, opens sessions from several threads,
  * shows the events the engine reports, stops the service and terminates.
- * (Databases, backup and restore join this tour as they are built.)
+ * (Tables, backup and restore join this tour as they are built.)
  */
 #define _GNU_SOURCE
 #include <esent.h>
@@ -91,6 +92,24 @@ int main(void)
 
     JET_SESID ses;
     CHECK(JetBeginSessionA(inst, &ses, NULL, NULL));
+
+    /* A database: created (attached, dirty while in use), detached (clean),
+     * attached again. */
+    char dbpath[512];
+    snprintf(dbpath, sizeof dbpath, "%s/demo.edb", dir);
+    JET_DBID dbid;
+    CHECK(JetCreateDatabaseA(ses, dbpath, NULL, &dbid, 0));
+    JET_DBINFOMISC4 misc;
+    CHECK(JetGetDatabaseFileInfoA(dbpath, &misc, sizeof misc, JET_DbInfoMisc));
+    printf("created %s: state %u (2 = dirty shutdown: attached), page size %u\n", dbpath,
+           misc.dbstate, misc.cbPageSize);
+    CHECK(JetCloseDatabase(ses, dbid, 0));
+    CHECK(JetDetachDatabaseA(ses, dbpath));
+    CHECK(JetGetDatabaseFileInfoA(dbpath, &misc, sizeof misc, JET_DbInfoMisc));
+    printf("detached: state %u (3 = clean shutdown), consistent at log generation %d\n",
+           misc.dbstate, misc.lgposConsistent.lGeneration);
+    CHECK(JetAttachDatabaseA(ses, dbpath, 0));
+
     uint32_t version = 0;
     CHECK(JetGetVersion(ses, &version));
     printf("engine reports ESE version %u.%u build %u\n", version >> 28, (version >> 24) & 0xf,

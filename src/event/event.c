@@ -29,6 +29,17 @@ static const struct {
     { 103, "stopped the instance (%4); dirty shutdown: %5" },
     { 104, "stopped the instance (%4) with error %5" },
     { 105, "started a new instance (%4) in %5 seconds" },
+    { 325, "created a new database (%4, %5) in %6 seconds" },
+    { 326, "attached a database (%4, %5) in %6 seconds" },
+    { 327, "detached a database (%4, %5) in %6 seconds" },
+    { 408, "could not write to log file %4: error %5" },
+    { 413, "could not create a new log file: error %4" },
+    { 429, "the log disk is full; no new work is accepted" },
+    { 440, "log file %4 is damaged: error %5" },
+    { 473, "database %4 was only partly detached: error %5" },
+    { 474, "page of %4 failed its checksum on read" },
+    { 475, "page of %4 was found at the wrong place on read" },
+    { 476, "page of %4 was read but never written" },
 };
 
 /* Expand a template's %4.. markers with the insertion strings. */

@@ -94,13 +94,19 @@ JET_ERR inst_checkpoint(inst *in)
         return err;
     log_checkpoint cp;
     memset(&cp, 0, sizeof cp);
+    cp.lsn = oldest != 0 && oldest < end ? oldest : end;
     for (size_t i = 0; i < n && err >= 0; i++) {
         db *d = list[i];
         if (d->store == NULL || d->read_only || !d->logged)
             continue;
         err = cache_flush_below(d->store->cf, end);
         if (err >= 0) {
+            /* ESE's required range: recovering this file needs the logs
+             * from the checkpoint's generation up to the current one. */
             pthread_mutex_lock(&d->mu);
+            d->hdr.gen_min_required = log_lsn_gen(cp.lsn);
+            d->hdr.gen_max_required = log_lsn_gen(end);
+            d->hdr.gen_max_committed = log_lsn_gen(end);
             err = db_write_header_locked(d);
             pthread_mutex_unlock(&d->mu);
         }
@@ -115,7 +121,6 @@ JET_ERR inst_checkpoint(inst *in)
     db_list_free(list, n);
     if (err < 0)
         return err;
-    cp.lsn = oldest != 0 && oldest < end ? oldest : end;
     log_checkpoint prev;
     log_checkpoint_get(log, &prev);
     cp.full_backup_lsn = prev.full_backup_lsn;
@@ -280,11 +285,20 @@ JET_ERR inst_storage_start(inst *in, JET_GRBIT grbit)
 JET_ERR inst_storage_stop(inst *in, bool clean)
 {
     ckpt_stop(in);
-    JET_ERR err = db_set_destroy(in, clean);
+    JET_ERR err = JET_errSuccess;
+    if (clean && in->log != NULL && txn_oldest_begin(in->log) != 0) {
+        /* A transaction is still open (its rollback failed): its changes
+         * are in the pages and only recovery can undo them, so a clean
+         * shutdown would make them permanent.  Stop as after a crash. */
+        err = JET_errInstanceUnavailable;
+        clean = false;
+    }
+    KEEP(err, db_set_destroy(in, clean));
     if (in->log != NULL) {
         bool ok = clean && err >= 0;
         if (ok)
             KEEP(err, log_set_checkpoint(in->log, log_end_lsn(in->log)));
+        txn_forget_failed(in->log);
         KEEP(err, log_close(in->log, ok));
         in->log = NULL;
     }

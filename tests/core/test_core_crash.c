@@ -106,7 +106,7 @@ static void test_sigkill_recovery(void **state)
     (void)state;
     char *dir = tu_mkdtemp("crash");
     const char *longrun = getenv("JETDB_LONG_TESTS");
-    int rounds = longrun && *longrun == '1' ? 300 : 20;
+    int rounds = longrun && *longrun == '1' ? 300 : 30;
     srand((unsigned)time(NULL));
 
     /* The database and its tree. */
