@@ -109,6 +109,9 @@ JET_ERR inst_checkpoint(inst *in)
             d->hdr.gen_max_committed = log_lsn_gen(end);
             err = db_write_header_locked(d);
             pthread_mutex_unlock(&d->mu);
+            /* Its fdatasync also covers the pages written meanwhile. */
+            if (err < 0)
+                st_db_sync_failed(d->store, err);
         }
         if (err >= 0 && cp.nattach < LOG_ATTACH_MAX) {
             log_attach *a = &cp.attach[cp.nattach++];

@@ -34,7 +34,18 @@ static JET_ERR cb_write(void *ctx, uint32_t pgno, const void *buf)
     if (pgno > last)
         CALL(db_extend(s->d, pgno - last));
     /* db_write_page seals in place; the cache hands us its private copy. */
-    return db_write_page(s->d, pgno, (void *)buf);
+    JET_ERR err = db_write_page(s->d, pgno, (void *)buf);
+    if (err < 0 && err != JET_errInvalidParameter && err != JET_errDatabaseFileReadOnly) {
+        /* A failed write may have stored part of the page (a torn page):
+         * redo cannot start from one, so a crash before the cache's next
+         * attempt would make recovery fail with JET_errReadVerifyFailure.
+         * Try again at once, so that a transient error leaves the page
+         * whole; a persistent one is reported and the page stays dirty. */
+        err = db_write_page(s->d, pgno, (void *)buf);
+    }
+    if (err >= 0)
+        atomic_fetch_add(&s->unsynced, 1);
+    return err;
 }
 
 static JET_ERR cb_flush_log(void *ctx, cache_lsn lsn)
@@ -43,10 +54,26 @@ static JET_ERR cb_flush_log(void *ctx, cache_lsn lsn)
     return s->log ? log_flush(s->log, lsn) : JET_errSuccess;
 }
 
+void st_db_sync_failed(st_db *s, JET_ERR err)
+{
+    int32_t none = 0;
+    if (s != NULL && err < 0 && atomic_load(&s->unsynced) > 0)
+        (void)atomic_compare_exchange_strong(&s->sync_err, &none, err);
+}
+
 static JET_ERR cb_sync(void *ctx)
 {
     st_db *s = ctx;
-    return db_flush(s->d);
+    JET_ERR err = atomic_load(&s->sync_err);
+    if (err < 0)
+        return err;   /* see st_db_sync_failed: a failed sync is final */
+    uint64_t written = atomic_load(&s->unsynced);
+    err = db_flush(s->d);
+    if (err >= 0)
+        atomic_fetch_sub(&s->unsynced, written);
+    else
+        st_db_sync_failed(s, err);
+    return err;
 }
 
 static const cache_file_ops st_cache_ops = {

@@ -54,6 +54,8 @@ typedef struct st_db {
     st_tree_ref *trees;
     size_t ntrees, captrees;
     bt_tree *dir;
+    _Atomic int32_t sync_err;  /* first failed sync of the file (sticky), 0 = none */
+    _Atomic uint64_t unsynced; /* pages written since the last good sync */
 } st_db;
 
 /* Attach the storage side to an open database file: register it with the
@@ -66,6 +68,15 @@ JET_ERR st_db_open(struct db *d, struct log *log, pthread_rwlock_t *op_lock, uin
 JET_ERR st_db_close(st_db *s, bool flush);
 /* Write every dirty page and sync the file (checkpoint, detach). */
 JET_ERR st_db_flush(st_db *s);
+/* A sync of the file failed (err): the kernel may have dropped the pages
+ * it could not write, and a later sync would succeed without them.  When
+ * pages were written since the last good sync, every sync of this
+ * attachment fails with err from now on, so no checkpoint moves and no
+ * clean header is written; the next recovery replays the log from the last
+ * checkpoint that was really durable.  The cache's syncs call it
+ * themselves; callers that sync the file on their own (the checkpoint's
+ * header write) call it on failure. */
+void st_db_sync_failed(st_db *s, JET_ERR err);
 
 /* Create a new tree (a new object id) under transaction txid. */
 JET_ERR st_tree_create(st_db *s, uint64_t txid, uint32_t *objid);

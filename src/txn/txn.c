@@ -21,6 +21,7 @@ struct txn {
     uint64_t id;
     uint64_t floor;            /* log end before BEGIN was appended: <= its LSN */
     struct log *log;
+    bool failed;               /* its rollback failed: kept registered (see txn_rollback) */
     pthread_mutex_t mu;        /* guards undo[] (records may be noted concurrently) */
     undo_ent *undo;
     size_t nundo, capundo;
@@ -213,8 +214,32 @@ JET_ERR txn_rollback(txn *t, bt_tree_lookup_fn lookup)
     }
     if (err >= 0 && t->log != NULL)
         err = log_control(t->log, LOG_REC_ROLLBACK, t->id, NULL);
-    /* A rollback that failed half way leaves its transaction open in the
-     * log; the next recovery finishes it.  The in-memory object goes. */
+    if (err < 0 && t->log != NULL) {
+        /* A rollback that failed half way leaves its transaction open in
+         * the log, and its remaining changes in the pages; only the next
+         * recovery can finish it.  So it stays registered: a checkpoint
+         * must not pass its BEGIN (recovery would never see it) and a
+         * clean termination must not make its changes permanent
+         * (txn_oldest_begin tells both).  txn_forget_failed frees it. */
+        pthread_mutex_lock(&g_mu);
+        t->failed = true;
+        pthread_mutex_unlock(&g_mu);
+        return err;
+    }
     txn_free(t);
     return err;
+}
+
+void txn_forget_failed(struct log *log)
+{
+    for (;;) {
+        pthread_mutex_lock(&g_mu);
+        txn *t = g_active;
+        while (t != NULL && !(t->failed && t->log == log))
+            t = t->next;
+        pthread_mutex_unlock(&g_mu);
+        if (t == NULL)
+            return;
+        txn_free(t);
+    }
 }

@@ -35,8 +35,16 @@ uint64_t txn_id(const txn *t);
  * transaction is freed whatever the outcome; on a failed flush the commit
  * record may or may not survive a crash, and the error says so. */
 JET_ERR txn_commit(txn *t, bool lazy, uint64_t *commit_lsn);
-/* Roll back every change (compensations are logged), log ROLLBACK, free. */
+/* Roll back every change (compensations are logged), log ROLLBACK, free.
+ * When it fails (logged transactions) the caller's handle is gone all the
+ * same, but the transaction stays registered as open: its remaining
+ * changes are undone only by the next recovery, so no checkpoint may pass
+ * its BEGIN and the instance must not terminate cleanly (see
+ * txn_oldest_begin) until txn_forget_failed drops it. */
 JET_ERR txn_rollback(txn *t, bt_tree_lookup_fn lookup);
+/* Free the transactions of `log` whose rollback failed (the log is being
+ * closed without a clean shutdown, or recovery gave up). */
+void txn_forget_failed(struct log *log);
 
 /* The hook the storage layer calls for every page record it logged to
  * `log`: db_ctx is what bt_undo_apply's lookup receives for that database. */

@@ -6,6 +6,18 @@
 
 #include "util/err.h"
 
+void (*core_params_hook)(JET_INSTANCE inst);
+
+struct inst *core_inst(core_env *e)
+{
+    sess *s;
+    if (sess_acquire(e->ses, &s) < 0)
+        return NULL;
+    inst *in = s->owner;
+    sess_release(s);
+    return in;
+}
+
 JET_ERR core_try_open(core_env *e, const char *dir, bool create)
 {
     memset(e, 0, sizeof *e);
@@ -23,6 +35,8 @@ JET_ERR core_try_open(core_env *e, const char *dir, bool create)
     CALL(JetSetSystemParameterA(&e->inst, 0, JET_paramMaxSessions, 64, NULL));
     /* Small logs so that tests cross generations. */
     CALL(JetSetSystemParameterA(&e->inst, 0, JET_paramLogFileSize, 128, NULL));
+    if (core_params_hook != NULL)
+        core_params_hook(e->inst);
     err = JetInit(&e->inst);
     if (err < 0)
         return err;

@@ -26,6 +26,13 @@ typedef struct core_env {
     struct log *log;
 } core_env;
 
+/* When set, called on every instance core_try_open creates, just before
+ * JetInit, so that a test can set more parameters (cache, checkpoint
+ * depth, JET_paramRecovery...). */
+extern void (*core_params_hook)(JET_INSTANCE inst);
+/* The instance behind e (for inst_checkpoint and the like). */
+struct inst *core_inst(core_env *e);
+
 /* Start an instance on dir (logs, checkpoint and core.edb inside) and
  * create (create = true) or attach + open the database. */
 void core_open(core_env *e, const char *dir, bool create);
