@@ -56,4 +56,44 @@ JETDB_EXPORT JET_ERR JetGetDatabaseInfoW_u16(JET_SESID sesid, JET_DBID dbid, voi
 JETDB_EXPORT JET_ERR JetGetDatabaseFileInfoW_u16(JET_PCWSTR szDatabaseName, void *pvResult,
                                                  uint32_t cbMax, uint32_t InfoLevel);
 
+/* backup (api_backup.c) */
+JETDB_EXPORT JET_ERR JetBackupW_u16(JET_PCWSTR szBackupPath, JET_GRBIT grbit,
+                                    JET_PFNSTATUS pfnStatus);
+JETDB_EXPORT JET_ERR JetBackupInstanceW_u16(JET_INSTANCE instance, JET_PCWSTR szBackupPath,
+                                            JET_GRBIT grbit, JET_PFNSTATUS pfnStatus);
+JETDB_EXPORT JET_ERR JetGetAttachInfoW_u16(JET_PWSTR szzDatabases, uint32_t cbMax,
+                                           uint32_t *pcbActual);
+JETDB_EXPORT JET_ERR JetGetAttachInfoInstanceW_u16(JET_INSTANCE instance, JET_PWSTR szzDatabases,
+                                                   uint32_t cbMax, uint32_t *pcbActual);
+JETDB_EXPORT JET_ERR JetOpenFileW_u16(JET_PCWSTR szFileName, JET_HANDLE *phfFile,
+                                      uint32_t *pulFileSizeLow, uint32_t *pulFileSizeHigh);
+JETDB_EXPORT JET_ERR JetOpenFileInstanceW_u16(JET_INSTANCE instance, JET_PCWSTR szFileName,
+                                              JET_HANDLE *phfFile, uint32_t *pulFileSizeLow,
+                                              uint32_t *pulFileSizeHigh);
+JETDB_EXPORT JET_ERR JetGetLogInfoW_u16(JET_PWSTR szzLogs, uint32_t cbMax, uint32_t *pcbActual);
+JETDB_EXPORT JET_ERR JetGetLogInfoInstanceW_u16(JET_INSTANCE instance, JET_PWSTR szzLogs,
+                                                uint32_t cbMax, uint32_t *pcbActual);
+JETDB_EXPORT JET_ERR JetGetLogInfoInstance2W_u16(JET_INSTANCE instance, JET_PWSTR szzLogs,
+                                                 uint32_t cbMax, uint32_t *pcbActual,
+                                                 JET_LOGINFO_W *pLogInfo);
+JETDB_EXPORT JET_ERR JetGetTruncateLogInfoInstanceW_u16(JET_INSTANCE instance, JET_PWSTR szzLogs,
+                                                        uint32_t cbMax, uint32_t *pcbActual);
+
+/* restore (api_restore.c) */
+JETDB_EXPORT JET_ERR JetRestoreW_u16(JET_PCWSTR szSource, JET_PFNSTATUS pfn);
+JETDB_EXPORT JET_ERR JetRestore2W_u16(JET_PCWSTR sz, JET_PCWSTR szDest, JET_PFNSTATUS pfn);
+JETDB_EXPORT JET_ERR JetRestoreInstanceW_u16(JET_INSTANCE instance, JET_PCWSTR sz,
+                                             JET_PCWSTR szDest, JET_PFNSTATUS pfn);
+JETDB_EXPORT JET_ERR JetExternalRestoreW_u16(JET_PWSTR szCheckpointFilePath, JET_PWSTR szLogPath,
+                                             JET_RSTMAP_W *rgrstmap, int32_t crstfilemap,
+                                             JET_PWSTR szBackupLogPath, int32_t genLow,
+                                             int32_t genHigh, JET_PFNSTATUS pfn);
+JETDB_EXPORT JET_ERR JetExternalRestore2W_u16(JET_PWSTR szCheckpointFilePath, JET_PWSTR szLogPath,
+                                              JET_RSTMAP_W *rgrstmap, int32_t crstfilemap,
+                                              JET_PWSTR szBackupLogPath, JET_LOGINFO_W *pLogInfo,
+                                              JET_PWSTR szTargetInstanceName,
+                                              JET_PWSTR szTargetInstanceLogPath,
+                                              JET_PWSTR szTargetInstanceCheckpointPath,
+                                              JET_PFNSTATUS pfn);
+
 #endif

@@ -16,6 +16,8 @@
  */
 #include "db/db.h"
 
+#include "backup/backup.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -411,6 +413,9 @@ JET_ERR db_create(sess *s, const char *path, uint32_t cpg_max, JET_GRBIT grbit, 
     uint64_t t0 = os_time_mono_ns();
     JET_ERR err;
 
+    /* Backup hook (src/backup): no attach/detach/create while a backup of
+     * the instance runs (ESE: JET_errBackupInProgress). */
+    CALL(bk_check_tach(in));
     CALL(set_of(in, &set));
     CALL(abs_path(path, &full));
     pthread_mutex_lock(&set->mu);
@@ -581,6 +586,9 @@ JET_ERR db_attach(sess *s, const char *path, uint32_t cpg_max, JET_GRBIT grbit)
     uint64_t t0 = os_time_mono_ns();
     JET_ERR err;
 
+    /* Backup hook (src/backup): no attach/detach/create while a backup of
+     * the instance runs (ESE: JET_errBackupInProgress). */
+    CALL(bk_check_tach(in));
     CALL(set_of(in, &set));
     CALL(abs_path(path, &full));
     pthread_mutex_lock(&set->mu);
@@ -706,6 +714,9 @@ JET_ERR db_detach(sess *s, const char *path, JET_GRBIT grbit)
     inst *in = s->owner;
     struct db_set *set;
     JET_ERR err = JET_errSuccess;
+    /* Backup hook (src/backup): no attach/detach/create while a backup of
+     * the instance runs (ESE: JET_errBackupInProgress). */
+    CALL(bk_check_tach(in));
     CALL(set_of(in, &set));
     if (path == NULL || path[0] == '\0') {
         /* Detach all: each one, keeping the first error. */

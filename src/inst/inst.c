@@ -10,6 +10,7 @@
 #include "inst/inst.h"
 #include "util/err.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -224,6 +225,31 @@ JET_ERR inst_create(const char *name, const char *display, JET_INSTANCE *out)
     pthread_mutex_unlock(&g_mu);
     if (err >= 0)
         *out = in->handle;
+    return err;
+}
+
+JET_ERR inst_create_temp(const char *prefix, inst **out)
+{
+    char name[64];
+    pthread_mutex_lock(&g_mu);
+    bool set_mode_now = g_mode == INST_MODE_NONE;
+    if (set_mode_now)
+        g_mode = INST_MODE_MULTI;
+    JET_ERR err = JET_errInstanceNameInUse;
+    inst *in = NULL;
+    for (unsigned k = 0; k <= 9999 && err == JET_errInstanceNameInUse; k++) {
+        if (k == 0)
+            snprintf(name, sizeof name, "%s", prefix);
+        else
+            snprintf(name, sizeof name, "%s%04u", prefix, k);
+        err = create_locked(name, NULL, &in);
+    }
+    if (err >= 0)
+        atomic_fetch_add(&in->refs, 1);
+    else if (set_mode_now)
+        g_mode = INST_MODE_NONE;
+    pthread_mutex_unlock(&g_mu);
+    *out = err >= 0 ? in : NULL;
     return err;
 }
 

@@ -29,6 +29,7 @@ struct os_file;
 struct db_set;         /* the instance's attached databases (src/db) */
 struct db_sess;        /* a session's open databases (src/db) */
 struct log;            /* the instance's log stream (src/log) */
+struct bk_state;       /* the instance's backup state (src/backup) */
 
 /* The process-wide mode, decided by the first API call that needs one. */
 typedef enum inst_mode {
@@ -72,6 +73,7 @@ typedef struct inst {
     uint64_t init_started_ns;     /* for the "started in N seconds" event */
     struct log *log;              /* NULL until JetInit, and with recovery off */
     struct db_set *dbs;           /* attached databases, created by JetInit */
+    struct bk_state *bk;          /* backup state (src/backup owns it) */
     ev_source ev;                 /* event source of the log (lives with the instance) */
     char ev_name[256], ev_source_name[260];
     pthread_t ckpt_thread;        /* the checkpointer (storage.c) */
@@ -144,6 +146,17 @@ JET_ERR inst_storage_stop(inst *in, bool clean);
 /* Advance the checkpoint now: write the pages the log no longer needs to
  * protect, update database headers, rewrite the checkpoint file. */
 JET_ERR inst_checkpoint(inst *in);
+
+/* Restore (src/restore) runs on a created, uninitialised instance: it
+ * resolves the instance's folders and takes its log-stream lock exactly as
+ * JetInit does (life.c), and releases them again when it is done. */
+JET_ERR inst_files_prepare(inst *in);
+void inst_files_release(inst *in);
+/* A temporary instance for a restore (ESE's "Restore" instance): named
+ * prefix, or prefix + a 4-digit counter when that name is taken; sets
+ * multi-instance mode when no mode is chosen yet.  Returned pinned; free it
+ * with inst_discard + inst_release. */
+JET_ERR inst_create_temp(const char *prefix, inst **out);
 
 /* JetInit3 after argument checks (life.c). */
 JET_ERR inst_init(JET_INSTANCE *pinstance, const JET_RSTINFO_A *rstinfo, JET_GRBIT grbit);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backup/backup.h"
 #include "event/event.h"
 #include "inst/param.h"
 #include "os/os.h"
@@ -145,6 +146,19 @@ static void release_files(inst *in)
     free(tmp);
 }
 
+JET_ERR inst_files_prepare(inst *in)
+{
+    JET_ERR err = prepare_files(in);
+    if (err < 0)
+        release_files(in);
+    return err;
+}
+
+void inst_files_release(inst *in)
+{
+    release_files(in);
+}
+
 JET_ERR inst_init(JET_INSTANCE *pinstance, const JET_RSTINFO_A *rstinfo, JET_GRBIT grbit)
 {
     (void)rstinfo;   /* restore maps: used by recovery once restore exists */
@@ -228,6 +242,16 @@ JET_ERR inst_term(JET_INSTANCE handle, JET_GRBIT grbit)
     inst *in;
     CALL(inst_acquire(handle, true, &in));
 
+    /* Backup hook (src/backup, ese-backup-semantics.md §4.3): a running
+     * backup is stopped only by JET_bitTermStopBackup or an abrupt
+     * termination (plain JetTerm); JetTerm2 with 0 / JET_bitTermComplete
+     * refuses and the instance stays up.  (Dirty terms do not wait either.) */
+    if (!(grbit & (JET_bitTermStopBackup | JET_bitTermAbrupt | JET_bitTermDirty)) &&
+        bk_term_in_progress(in)) {
+        inst_release(in);
+        return JET_errBackupInProgress;
+    }
+
     JET_ERR err = JET_errSuccess;
     bool was_running = false;
     pthread_mutex_lock(&in->mu);
@@ -267,6 +291,9 @@ JET_ERR inst_term(JET_INSTANCE handle, JET_GRBIT grbit)
 
     JET_ERR term_err = JET_errSuccess;
     if (was_running) {
+        /* Backup hook: end a streaming backup as stopped by the server and
+         * free the backup state (every API call has left by now). */
+        bk_term(in);
         sess_end_all(in);
         term_err = inst_storage_stop(in, !(grbit & JET_bitTermDirty));
         release_files(in);
