@@ -344,4 +344,15 @@ JET_ERR log_reader_next(log_reader *r, const void **rec, size_t *len, log_lsn *l
 /* Free a reader (NULL accepted). */
 void log_reader_close(log_reader *r);
 
+/* ---- continuing a stream in another folder (log_succ.c) ------------------ */
+
+/* Create the current log B.log in folder as the generation after prev (a
+ * verified log file of the same stream, e.g. the last log of a backup set):
+ * same signature, file size and page size, tmPrevGen and accumulated
+ * checksum chained to it, no records.  JET_errInvalidParameter when folder
+ * already holds a B.log.  (Restore: the stream continues in an empty log
+ * folder.) */
+JET_ERR log_create_successor(const char *folder, const char *base, unsigned legacy,
+                             const log_file_info *prev);
+
 #endif

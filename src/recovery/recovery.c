@@ -273,9 +273,8 @@ static JET_ERR open_checkpoint_dbs(rctx *rc, const log_checkpoint *cp)
     return JET_errSuccess;
 }
 
-JET_ERR rec_soft_recover(struct log *log, const char *log_path, const char *base,
-                         unsigned legacy, uint64_t start, const log_checkpoint *cp,
-                         const rec_ops *ops, rec_stats *st)
+JET_ERR rec_replay(struct log *log, const rec_source *src, const log_checkpoint *cp,
+                   const rec_ops *ops, rec_stats *st)
 {
     rctx *rc = calloc(1, sizeof *rc);
     if (rc == NULL)
@@ -287,25 +286,20 @@ JET_ERR rec_soft_recover(struct log *log, const char *log_path, const char *base
     rc->st = st ? st : &local;
     memset(rc->st, 0, sizeof *rc->st);
 
-    log_reader *rd = NULL;
     JET_ERR err;
     if (cp != NULL)
         CHECK(open_checkpoint_dbs(rc, cp));
-    CHECK(log_reader_open(log_path, base, legacy, start, &rd));
     for (;;) {
         const void *rec;
         size_t len;
         uint64_t lsn;
-        CHECK(log_reader_next(rd, &rec, &len, &lsn));
+        CHECK(src->next(src->ctx, &rec, &len, &lsn));
         if (rec == NULL)
             break;
         rc->st->records++;
         rc->st->bytes += len;
         CHECK(redo_record(rc, rec, len, lsn));
     }
-    log_reader_close(rd);
-    rd = NULL;
-
     /* Operations whose LAST record never became durable did not happen. */
     rc->st->ops_dropped = rc->npend;
     while (rc->npend > 0)
@@ -322,7 +316,6 @@ JET_ERR rec_soft_recover(struct log *log, const char *log_path, const char *base
     CHECK(log_flush(log, LOG_LSN_ALL));
     err = JET_errSuccess;
 done:
-    log_reader_close(rd);
     while (rc->npend > 0)
         pending_drop(rc, &rc->pend[0]);
     free(rc->pend);
@@ -330,6 +323,7 @@ done:
      * the next recovery finds them in the log again. */
     while (rc->nopen > 0)
         txn_forget(rc->open[--rc->nopen]);
+    txn_forget_failed(log);   /* an undo that failed: also the next recovery's */
     free(rc->open);
     for (int i = 0; i < REC_DBID_MAX; i++) {
         if (rc->dbs[i].store != NULL)
@@ -337,5 +331,34 @@ done:
                                     err >= 0));
     }
     free(rc);
+    return err;
+}
+
+/* Soft recovery's record source: one folder, its reader opened on the first
+ * call (after the checkpoint's databases, as before the split). */
+typedef struct soft_src {
+    const char *path, *base;
+    unsigned legacy;
+    uint64_t start;
+    log_reader *rd;
+} soft_src;
+
+/* Next record of the folder's stream. */
+static JET_ERR soft_next(void *ctx, const void **rec, size_t *len, uint64_t *lsn)
+{
+    soft_src *s = ctx;
+    if (s->rd == NULL)
+        CALL(log_reader_open(s->path, s->base, s->legacy, s->start, &s->rd));
+    return log_reader_next(s->rd, rec, len, lsn);
+}
+
+JET_ERR rec_soft_recover(struct log *log, const char *log_path, const char *base,
+                         unsigned legacy, uint64_t start, const log_checkpoint *cp,
+                         const rec_ops *ops, rec_stats *st)
+{
+    soft_src s = { log_path, base, legacy, start, NULL };
+    rec_source src = { &s, soft_next };
+    JET_ERR err = rec_replay(log, &src, cp, ops, st);
+    log_reader_close(s.rd);
     return err;
 }

@@ -16,6 +16,7 @@
 #define JETDB_RECOVERY_RECOVERY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "esent.h"
@@ -52,5 +53,41 @@ struct log_checkpoint;
 JET_ERR rec_soft_recover(struct log *log, const char *log_path, const char *base,
                          unsigned legacy, uint64_t start, const struct log_checkpoint *cp,
                          const rec_ops *ops, rec_stats *st);
+
+/* ---- the shared replay and hard recovery ------------------------------- */
+
+/* Where redo takes its records from, in LSN order: next() returns *rec =
+ * NULL at the end (soft recovery: one folder's reader; hard recovery: the
+ * backup set's folder, then the log folder). */
+typedef struct rec_source {
+    void *ctx;
+    JET_ERR (*next)(void *ctx, const void **rec, size_t *len, uint64_t *lsn);
+} rec_source;
+
+/* Redo every record src yields (after opening cp's databases, cp may be
+ * NULL), then undo the transactions left open; as rec_soft_recover. */
+JET_ERR rec_replay(struct log *log, const rec_source *src, const struct log_checkpoint *cp,
+                   const rec_ops *ops, rec_stats *st);
+
+/* One stretch of the stream for hard recovery: generations gen_lo..gen_hi
+ * (gen_hi 0: to the end of the stream, the folder's current log included)
+ * read from folder.  Damage inside the stretch (a segment or a record that
+ * does not verify) is reported as corrupt_err when it is not 0. */
+typedef struct rec_folder {
+    const char *path;
+    uint32_t gen_lo, gen_hi;
+    JET_ERR corrupt_err;
+} rec_folder;
+
+/* Hard recovery (restore, src/recovery/rec_hard.c): replay the stretches in
+ * order — each must continue the previous one without a gap (same
+ * signature, tmPrevGen and accumulated checksum: JET_errBadLogSignature,
+ * JET_errInvalidLogSequence, JET_errLogSequenceChecksumMismatch) — then
+ * undo.  on_gen (may be NULL) is told each generation as its replay ends. */
+JET_ERR rec_hard_recover(struct log *log, const char *base, unsigned legacy,
+                         const rec_folder *folders, size_t nfolders,
+                         const struct log_checkpoint *cp, const rec_ops *ops,
+                         void (*on_gen)(void *ctx, uint32_t gen), void *gen_ctx,
+                         rec_stats *st);
 
 #endif
