@@ -80,8 +80,8 @@ uint16_t bt_leaf_search(const void *page, const void *key, size_t klen, bool *fo
     *found = false;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
-        const uint8_t *k;
-        uint16_t kl;
+        const uint8_t *k = NULL;
+        uint16_t kl = 0;
         bt_slot_key(page, (uint16_t)mid, &k, &kl);
         int c = bt_keycmp(k, kl, key, klen);
         if (c < 0) {
@@ -101,8 +101,8 @@ uint16_t bt_int_search(const void *page, const void *key, size_t klen)
     uint32_t lo = 1, hi = pg_nslots(page);
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
-        const uint8_t *k;
-        uint16_t kl;
+        const uint8_t *k = NULL;
+        uint16_t kl = 0;
         bt_slot_key(page, (uint16_t)mid, &k, &kl);
         if (bt_keycmp(k, kl, key, klen) <= 0)
             lo = mid + 1;

@@ -185,7 +185,7 @@ JET_ERR utf_wide_to_utf8(const void *src, size_t wchar_width, char **out)
 
     const unsigned char *s = src;
     size_t bytes = 1, i = 0;
-    uint32_t cp;
+    uint32_t cp = 0;
     while (utf_unit_get(s, i, wchar_width) != 0) {
         if (!utf_wide_next(s, &i, wchar_width, &cp))
             return JET_errInvalidParameter;
@@ -221,7 +221,7 @@ JET_ERR utf_utf8_to_wide(const char *src, void *dst, size_t cbDst,
 
     const unsigned char *p = (const unsigned char *)src;
     size_t units = 1;       /* the terminator */
-    uint32_t cp;
+    uint32_t cp = 0;
     while (*p != 0) {
         if (!utf8_next(&p, &cp))
             return JET_errInvalidParameter;
