@@ -135,7 +135,8 @@ JET_ERR inst_checkpoint(inst *in)
 }
 
 /* The checkpointer: advance the checkpoint when the log has grown past
- * JET_paramCheckpointDepthMax bytes beyond it or moved to a new generation. */
+ * JET_paramCheckpointDepthMax bytes beyond it (or, with circular logging,
+ * moved to a new generation). */
 static void *ckpt_main(void *arg)
 {
     inst *in = arg;
@@ -159,12 +160,15 @@ static void *ckpt_main(void *arg)
         log_lsn end = log_end_lsn(in->log);
         uint32_t gen = log_generation(in->log);
         uint64_t depth = (uint64_t)par_num(in, JET_paramCheckpointDepthMax);
-        uint64_t behind = 0;
-        if (log_lsn_gen(end) == log_lsn_gen(cp.lsn))
-            behind = log_lsn_off(end) - log_lsn_off(cp.lsn);
-        else
-            behind = UINT64_MAX;   /* a whole generation or more */
-        if (gen != gen_done || behind > depth) {
+        /* Log bytes since the checkpoint (generations are all the same size). */
+        uint64_t file = (uint64_t)par_num(in, JET_paramLogFileSize) * 1024u;
+        uint64_t behind = (uint64_t)(log_lsn_gen(end) - log_lsn_gen(cp.lsn)) * file +
+                          log_lsn_off(end) - log_lsn_off(cp.lsn);
+        /* Circular logging can only reuse generations the checkpoint has
+         * left behind, so it checkpoints at every roll; otherwise the
+         * depth alone decides (ESE's JET_paramCheckpointDepthMax). */
+        bool circular = par_num(in, JET_paramCircularLog) != 0;
+        if ((circular && gen != gen_done) || behind > depth) {
             /* A failed checkpoint is retried on the next round; the
              * previous checkpoint stays valid meanwhile. */
             if (inst_checkpoint(in) >= 0)
