@@ -158,6 +158,13 @@ void inst_files_release(inst *in);
  * with inst_discard + inst_release. */
 JET_ERR inst_create_temp(const char *prefix, inst **out);
 
+/* ESE's error for an instance whose API is locked (init, term, restore in
+ * progress); JET_errSuccess for the other states. */
+JET_ERR inst_lock_error(inst_state state);
+/* Claim a created, uninitialised instance for JetInit or a restore (state
+ * becomes `to`); JET_errAlreadyInitialized or the lock error otherwise. */
+JET_ERR inst_claim_created(inst *in, inst_state to);
+
 /* JetInit3 after argument checks (life.c). */
 JET_ERR inst_init(JET_INSTANCE *pinstance, const JET_RSTINFO_A *rstinfo, JET_GRBIT grbit);
 /* JetTerm2 after argument checks. */

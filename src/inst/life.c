@@ -159,32 +159,43 @@ void inst_files_release(inst *in)
     release_files(in);
 }
 
+JET_ERR inst_lock_error(inst_state state)
+{
+    switch (state) {
+    case INST_INITIALIZING:
+        return JET_errNotInitialized;   /* ESE: the API is locked by the init */
+    case INST_TERMINATING:
+        return JET_errTermInProgress;
+    case INST_RESTORING:
+        return JET_errRestoreInProgress;
+    case INST_CREATED:
+    case INST_RUNNING:
+        break;
+    }
+    return JET_errSuccess;
+}
+
+JET_ERR inst_claim_created(inst *in, inst_state to)
+{
+    pthread_mutex_lock(&in->mu);
+    JET_ERR err = JET_errSuccess;
+    if (in->state == INST_CREATED)
+        in->state = to;
+    else if (in->state == INST_RUNNING)
+        err = JET_errAlreadyInitialized;
+    else
+        err = inst_lock_error(in->state);
+    pthread_mutex_unlock(&in->mu);
+    return err;
+}
+
 JET_ERR inst_init(JET_INSTANCE *pinstance, const JET_RSTINFO_A *rstinfo, JET_GRBIT grbit)
 {
-    (void)rstinfo;   /* restore maps: used by recovery once restore exists */
+    (void)rstinfo;   /* relocation maps for soft recovery: see compatibility.md */
     inst *in;
     CALL(inst_resolve_for_init(pinstance, &in));
 
-    pthread_mutex_lock(&in->mu);
-    JET_ERR err = JET_errSuccess;
-    switch (in->state) {
-    case INST_CREATED:
-        in->state = INST_INITIALIZING;
-        break;
-    case INST_RUNNING:
-        err = JET_errAlreadyInitialized;
-        break;
-    case INST_INITIALIZING:
-        err = JET_errNotInitialized;    /* ESE: the API is locked by the init */
-        break;
-    case INST_TERMINATING:
-        err = JET_errTermInProgress;
-        break;
-    case INST_RESTORING:
-        err = JET_errRestoreInProgress;
-        break;
-    }
-    pthread_mutex_unlock(&in->mu);
+    JET_ERR err = inst_claim_created(in, INST_INITIALIZING);
     if (err < 0) {
         inst_release(in);
         return err;
@@ -262,13 +273,9 @@ JET_ERR inst_term(JET_INSTANCE handle, JET_GRBIT grbit)
         in->state = INST_TERMINATING;
         break;
     case INST_INITIALIZING:
-        err = JET_errNotInitialized;    /* ESE: the API is locked by the init */
-        break;
     case INST_TERMINATING:
-        err = JET_errTermInProgress;
-        break;
     case INST_RESTORING:
-        err = JET_errRestoreInProgress;
+        err = inst_lock_error(in->state);
         break;
     case INST_RUNNING:
         was_running = true;

@@ -49,27 +49,7 @@ void rst_progress(rst_job *j, uint64_t units)
  * instance may restore. */
 static JET_ERR begin_restoring(inst *in)
 {
-    JET_ERR err = JET_errSuccess;
-    pthread_mutex_lock(&in->mu);
-    switch (in->state) {
-    case INST_CREATED:
-        in->state = INST_RESTORING;
-        break;
-    case INST_RUNNING:
-        err = JET_errAlreadyInitialized;
-        break;
-    case INST_INITIALIZING:
-        err = JET_errNotInitialized;   /* the API is locked by JetInit */
-        break;
-    case INST_TERMINATING:
-        err = JET_errTermInProgress;
-        break;
-    case INST_RESTORING:
-        err = JET_errRestoreInProgress;
-        break;
-    }
-    pthread_mutex_unlock(&in->mu);
-    return err;
+    return inst_claim_created(in, INST_RESTORING);
 }
 
 /* The instance is uninitialised again: JetInit is the next step. */
