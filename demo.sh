@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
-# demo.sh: build jetdb and run its main example program.
+# demo.sh: build jetdb (library, jetutil, examples, tests) and run its main
+# scenario end to end — tools/demo/demo_backup: a database with writer
+# threads committing durable transactions, a full online backup while they
+# write, more writes, an incremental backup, stop, a restore into a new
+# folder, `jetutil verify-backup` and `jetutil /mh`, and a check that every
+# transaction committed before the incremental began is in the restored
+# database and none is half there.  Everything lives in a temporary folder,
+# removed at the end (./demo.sh --keep keeps it; --help lists the options).
+#
+# Environment: BUILD_DIR (default build), JOBS (default: all cores).
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j"$(nproc)" --target demo
-./build/examples/demo
+build=${BUILD_DIR:-build}
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+echo "building jetdb in $build/ ..."
+cmake --build "$build" -j"${JOBS:-$(nproc)}" >/dev/null
+exec "./$build/tools/demo/demo_backup" --jetutil "./$build/tools/jetutil/jetutil" "$@"
