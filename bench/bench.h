@@ -54,6 +54,19 @@ extern unsigned long bench_jet_log_buffers;   /* JET_paramLogBuffers (512-byte u
 extern unsigned long bench_jet_log_file_kib;  /* JET_paramLogFileSize (KiB) */
 extern const bench_engine bench_sqlite;
 
+/* The open jetdb instance's internals, for bench_backup.c (valid between
+ * bench_jet.open and bench_jet.close): the JET_INSTANCE, the log, the "kv"
+ * and "durable" trees, the database path. */
+struct log;
+struct bt_tree;
+typedef struct bench_jet_handles {
+    uintptr_t inst;
+    struct log *log;
+    struct bt_tree *kv, *dur;
+    const char *dbpath;
+} bench_jet_handles;
+void bench_jet_get_handles(bench_jet_handles *h);
+
 /* jetdb-only counters for the report (log and cache statistics). */
 typedef struct bench_jet_stats {
     uint64_t log_flushes, log_flush_waits, log_bytes, log_appends, log_rolls;

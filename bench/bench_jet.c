@@ -37,6 +37,7 @@ static struct {
     st_db *st;
     struct log *log;
     bt_tree *kv, *dur;
+    char dbpath[1100];
 } J;
 
 unsigned long bench_jet_log_buffers, bench_jet_log_file_kib;
@@ -60,6 +61,7 @@ static int jet_open(const char *dir, uint64_t cache_bytes)
     char folder[1024], path[1100];
     snprintf(folder, sizeof folder, "%s/", dir);
     snprintf(path, sizeof path, "%s/bench.edb", dir);
+    snprintf(J.dbpath, sizeof J.dbpath, "%s", path);
     JetDbSetEventCallback(NULL, NULL, JETDB_bitEventNoSyslog);
     uint64_t pages = cache_bytes / JET_PAGE;
     JCALL("JetSetSystemParameter(DatabasePageSize)",
@@ -234,6 +236,15 @@ void bench_jet_get_stats(bench_jet_stats *out)
     out->cache_resident = cs.resident;
     out->cache_bytes = cs.bytes;
     out->cache_budget_bytes = cs.budget_bytes;
+}
+
+void bench_jet_get_handles(bench_jet_handles *h)
+{
+    h->inst = (uintptr_t)J.inst;
+    h->log = J.log;
+    h->kv = J.kv;
+    h->dur = J.dur;
+    h->dbpath = J.dbpath;
 }
 
 const bench_engine bench_jet = {

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # bench/run.sh: build and run the storage-core benchmark (jetdb beside SQLite).
 #
-#   bench/run.sh [--snapshot[=REV]] [bench_core options...]
+#   bench/run.sh [--snapshot[=REV]] [--backup] [bench_core / bench_backup options...]
+#
+# --backup runs the online-backup benchmark (bench_backup) instead of the
+# storage-core one, e.g.  bench/run.sh --backup --db-mib 1024
+# --restore runs the restore benchmark (bench_restore), e.g.
+#   bench/run.sh --restore --db-mib 1024 --inc-log-mib 500
 #
 # Configures a separate Release build in build-bench/ (-DJETDB_BENCH=ON, no
 # tests), builds bench_core with -j2, prints the machine facts and runs it.
@@ -47,10 +52,19 @@ if ! { [ -f /usr/include/sqlite3.h ] && dpkg -s libsqlite3-dev >/dev/null 2>&1; 
   fi
 fi
 
+PROG=bench_core
+if [ "${1:-}" = --backup ]; then
+  PROG=bench_backup
+  shift
+elif [ "${1:-}" = --restore ]; then
+  PROG=bench_restore   # restore benchmark (bench/README.md, "Restore")
+  shift
+fi
+
 OBJ="$BUILD/obj"
 [ "$SRC" = "$ROOT" ] && OBJ="$BUILD/tree"
 cmake -S "$SRC" -B "$OBJ" -DJETDB_BENCH=ON -DJETDB_TESTS=OFF -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$OBJ" --target bench_core -j2 >/dev/null
+cmake --build "$OBJ" --target "$PROG" -j2 >/dev/null
 
 DATA="${BENCH_DIR:-$BUILD/data}"
 mkdir -p "$DATA"
@@ -72,4 +86,4 @@ echo "memory: $(free -m | awk '/Mem:/ {print $2 " MiB"}')"
 echo "kernel: $(uname -r)"
 echo "disk:   $(df -hT "$DATA" | awk 'NR==2 {print $1 " (" $2 "), " $3 " total, " $5 " free, mounted on " $7}')"
 echo "sqlite: $(dpkg-query -W -f '${Version}' libsqlite3-0 2>/dev/null || echo '?') (Debian libsqlite3)"
-exec "$OBJ/bench/bench_core" --dir "$DATA" "$@"
+exec "$OBJ/bench/$PROG" --dir "$DATA" "$@"

@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "inst/param.h"
 #include "os/os.h"
@@ -36,6 +37,9 @@
 #define BK_COPY_PAGES 256u
 /* Buffers whose write-back may be in flight before we wait for the oldest. */
 #define BK_PACE_BUFFERS 4u
+/* While durable commits run, the disk is left idle this many times as long
+ * as each buffer took to write (bk_idle_since). */
+#define BK_IDLE_FACTOR 3
 /* Progress is reported at least every this many bytes (and every 1%). */
 #define BK_PROGRESS_BYTES (64ull << 20)
 
@@ -51,7 +55,23 @@ typedef struct bk_job {
     uint64_t done;      /* bytes copied */
     uint64_t last_cb;   /* done at the last Progress call */
     uint32_t pct;       /* last percentage reported */
+    bool pace;          /* pace the destination writes (bk_pacing_enabled) */
+    uint64_t flushes;   /* the log's flush count at the last buffer */
 } bk_job;
+
+/*
+ * bk_pacing_enabled --
+ *     Write pacing is on unless the environment variable
+ *     JETDB_BACKUP_PACING is "0" (an internal knob for the benchmark,
+ *     bench/bench_backup.c, which measures the pacing's effect; read at the
+ *     start of every JetBackup).  Unpaced, the copy leaves its writes to the
+ *     kernel's write-back and the final fsync.
+ */
+static bool bk_pacing_enabled(void)
+{
+    const char *v = getenv("JETDB_BACKUP_PACING");
+    return v == NULL || strcmp(v, "0") != 0;
+}
 
 /*
  * bk_status --
@@ -114,6 +134,41 @@ static void bk_close(bk_job *j)
 }
 
 /*
+ * bk_commits_active --
+ *     true when the log was flushed since the previous buffer (durable
+ *     commits are running).
+ */
+static bool bk_commits_active(bk_job *j)
+{
+    log_stats ls;
+    log_get_stats(j->in->log, &ls);
+    bool active = ls.flushes != j->flushes;
+    j->flushes = ls.flushes;
+    return active;
+}
+
+/*
+ * bk_idle_since --
+ *     Sleep BK_IDLE_FACTOR times as long as has passed since *t0 (at most
+ *     100 ms): a 1 / (1 + BK_IDLE_FACTOR) duty cycle for the backup's
+ *     writes while commits run.
+ */
+static void bk_idle_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    int64_t ns = (int64_t)(t1.tv_sec - t0->tv_sec) * 1000000000 + (t1.tv_nsec - t0->tv_nsec);
+    ns *= BK_IDLE_FACTOR;
+    if (ns > 100000000)
+        ns = 100000000;
+    if (ns <= 0)
+        return;
+    struct timespec d = { 0, (long)ns };
+    while (nanosleep(&d, &d) != 0)
+        ;
+}
+
+/*
  * bk_copy --
  *     Stream src through the backup machinery into P/temp/name.
  */
@@ -133,10 +188,22 @@ static JET_ERR bk_copy(bk_job *j, const char *src, const char *name)
         CHECK(bk_read(j, &got));
         if (got == 0)
             break;
+        struct timespec t0;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
         CHECK(os_pwrite(f, j->buf, got, off));
-        CHECK(os_sync_range(f, off, got, false));
+        if (j->pace)
+            CHECK(os_sync_range(f, off, got, false));
         off += got;
-        if (off - synced > (uint64_t)BK_PACE_BUFFERS * j->cbuf) {
+        if (j->pace && bk_commits_active(j)) {
+            /* Durable commits are flushing the log: their flushes come first.
+             * Keep one buffer in flight and leave the disk idle three times
+             * as long as this buffer took, so a commit's flush waits for at most one
+             * buffer of backup data, never for a queue of them. */
+            CHECK(os_sync_range(f, synced, off - synced, true));
+            synced = off;
+            bk_idle_since(&t0);
+        }
+        if (j->pace && off - synced > (uint64_t)BK_PACE_BUFFERS * j->cbuf) {
             uint64_t upto = off - (uint64_t)BK_PACE_BUFFERS * j->cbuf;
             CHECK(os_sync_range(f, synced, upto - synced, true));
             synced = upto;
@@ -364,6 +431,7 @@ JET_ERR bk_backup(inst *in, const char *path, JET_GRBIT grbit, JET_PFNSTATUS pfn
     memset(&j, 0, sizeof j);
     j.in = in;
     j.pfn = pfn;
+    j.pace = bk_pacing_enabled();
     j.bk = bk_state_get(in);
     if (j.bk == NULL)
         return JET_errOutOfMemory;

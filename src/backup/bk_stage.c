@@ -102,6 +102,13 @@ JET_ERR bk_stage_prepare(inst *in, bk_stage *st, const char *path, bool full, bo
          * backup in old/: make it the current one again. */
         if (!os_is_dir(st->newdir) && os_is_dir(st->olddir))
             CALL(os_rename_durable(st->olddir, st->newdir));
+        /* new/ and old/ both: a crash cut the final removal of old/ short
+         * (new/ only ever appears complete, by the rename of temp/), and
+         * old/ may be half removed.  Remove it now, so that an incremental
+         * does not leave it there until the next full backup. */
+        else if (os_is_dir(st->newdir) && os_is_dir(st->olddir) &&
+                 bk_remove_tree(st->olddir) < 0)
+            return JET_errDeleteBackupFileFail;
         if (!full && !os_is_dir(st->newdir))
             return JET_errMissingFullBackup;   /* nothing to add the logs to */
     } else if (full) {
