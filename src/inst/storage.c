@@ -42,14 +42,37 @@ static bool recovery_off(inst *in)
 
 /* ---- recovery callbacks ---------------------------------------------- */
 
+/* ESE's event 619: soft recovery met a database that is a backup copy. */
+#define EV_SOFT_RECOVERY_ON_BACKUP 619
+
+/* A backup copy that no restore has prepared (bkinfoFullCur.genLow set,
+ * genHigh not yet: ese-backup-semantics.md §5.5) is not a database crash
+ * recovery may replay: the copy must go through a restore (hard recovery),
+ * which sets genHigh before its replay. */
+static bool unrestored_backup_copy(const db *d)
+{
+    JET_BKINFO full;
+    uint32_t type;
+    db_hdr_get_bkinfo(&d->hdr, DB_BK_FULL_CUR, &full, &type);
+    return full.genLow != 0 && full.genHigh == 0;
+}
+
 static JET_ERR rec_open(void *ctx, const char *path, uint16_t dbid, uint64_t hint, void **store)
 {
     (void)hint;
     inst *in = ctx;
     db *d;
     CALL(db_open_for_redo(in, path, dbid, &d));
-    st_db *s;
-    JET_ERR err = st_db_open(d, in->log, &in->op_lock, dbid, false, &s);
+    JET_ERR err = JET_errSuccess;
+    if (unrestored_backup_copy(d)) {
+        const char *s[] = { path };
+        ev_emit(&in->ev, EV_CAT_LOGGING_RECOVERY, EV_SOFT_RECOVERY_ON_BACKUP, JETDB_EVENT_ERROR,
+                JET_EventLoggingLevelMin, 1, s);
+        err = JET_errSoftRecoveryOnBackupDatabase;
+    }
+    st_db *s = NULL;
+    if (err >= 0)
+        err = st_db_open(d, in->log, &in->op_lock, dbid, false, &s);
     if (err < 0) {
         JET_LGPOS none;
         memset(&none, 0, sizeof none);

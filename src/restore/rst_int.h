@@ -71,6 +71,9 @@ typedef struct rst_job {
     log_file_hdr lo_hdr;
     bool l_stream;      /* the log folder holds a current log */
     uint32_t l_cur;     /* its generation */
+    bool l_archived;    /* no current log, but archived logs past hi: the
+                         * stream goes on after the last of them, l_last */
+    log_file_info l_last;
     rst_db *dbs;
     size_t ndbs;
     JET_PFNSTATUS pfn;

@@ -221,30 +221,44 @@ JET_ERR rst_check_live_logs(rst_job *j)
     CHECK(range_of(j, j->L, &loL, &hiL));
     CHECK(current_path(j, j->L, &cur));
     j->l_stream = false;
-    if (!os_exists(cur)) {
-        if (loL == 0 || same)
-            goto done;   /* an empty log folder: the stream continues there */
-        /* Archived logs without a current log: a stream whose end is lost
-         * (an interrupted roll is finished by JetInit, not by restore). */
-        ev_files(j, RST_EV_CURRENT_MISSING, JETDB_EVENT_ERROR, cur, NULL);
-        err = JET_errMissingLogFile;
-        goto done;
-    }
+    j->l_archived = false;
+    bool have_cur = os_exists(cur);
+    if (!have_cur && (loL == 0 || same))
+        goto done;   /* an empty log folder: the stream continues there */
     log_file_hdr ch;
-    CHECK(log_read_header(cur, &ch));
-    uint32_t G = ch.gen;
-    j->l_stream = true;
-    j->l_cur = G;
-    if (!signature_equal(&ch.sign_log, &j->hi_info.hdr.sign_log)) {
-        ev_files(j, RST_EV_EXIST_BAD_SIGN, JETDB_EVENT_ERROR, cur, NULL);
-        err = JET_errExistingLogFileHasBadSignature;
-        goto done;
-    }
-    if (G <= j->hi) {
-        /* The log folder's stream ends inside the backup set: it is older
-         * than the backup (see docs/restore.md). */
-        err = JET_errInvalidLogSequence;
-        goto done;
+    uint32_t G;
+    if (have_cur) {
+        CHECK(log_read_header(cur, &ch));
+        G = ch.gen;
+        j->l_stream = true;
+        j->l_cur = G;
+        if (!signature_equal(&ch.sign_log, &j->hi_info.hdr.sign_log)) {
+            ev_files(j, RST_EV_EXIST_BAD_SIGN, JETDB_EVENT_ERROR, cur, NULL);
+            err = JET_errExistingLogFileHasBadSignature;
+            goto done;
+        }
+        if (G <= j->hi) {
+            /* The log folder's stream ends inside the backup set: it is older
+             * than the backup (see docs/restore.md). */
+            err = JET_errInvalidLogSequence;
+            goto done;
+        }
+    } else {
+        /* Archived logs without a current log: as ESE, the replay stops
+         * after the last archived log and the stream continues with a new
+         * current log after it (§5.4: "missing B.log at the end → stop,
+         * success").  The new log is opened like any stream, from the
+         * folder's oldest archived log (no checkpoint is kept): those
+         * logs must all be there, whole, up to the backup set's end. */
+        G = hiL + 1;
+        if (hiL < j->hi) {
+            char *want = NULL;
+            CHECK(rst_log_path(j, j->L, hiL + 1, &want));
+            ev_files(j, RST_EV_CURRENT_MISSING, JETDB_EVENT_ERROR, want, NULL);
+            free(want);
+            err = JET_errMissingLogFile;
+            goto done;
+        }
     }
     uint32_t first = loL != 0 ? loL : G;
     if (first > j->hi + 1)
@@ -257,11 +271,12 @@ JET_ERR rst_check_live_logs(rst_job *j)
         CHECK(rst_log_path(j, j->L, g, &path));
         if (!os_exists(path)) {
             have_prev = false;
-            if (g <= j->hi && !same)
+            if (g <= j->hi && !same && have_cur)
                 continue;   /* the backup set has it */
-            ev_files(j, g <= j->hi ? RST_EV_LOG_MISSING : RST_EV_CURRENT_MISSING,
+            ev_files(j, g <= j->hi && have_cur ? RST_EV_LOG_MISSING : RST_EV_CURRENT_MISSING,
                      JETDB_EVENT_ERROR, path, NULL);
-            err = g <= j->hi ? JET_errMissingRestoreLogFiles : JET_errMissingCurrentLogFiles;
+            err = g > j->hi ? JET_errMissingCurrentLogFiles
+                            : have_cur ? JET_errMissingRestoreLogFiles : JET_errMissingLogFile;
             goto done;
         }
         log_file_hdr h;
@@ -271,12 +286,16 @@ JET_ERR rst_check_live_logs(rst_job *j)
             goto done;
         }
         CHECK(check_live_one(j, g, &h, have_prev ? &prev : NULL, path, prev_path));
-        if (g > j->hi) {
+        if (g > j->hi || !have_cur) {
             log_file_info info;
             if (log_verify_file(path, false, &info) < 0) {
                 ev_files(j, RST_EV_CORRUPT_RECOVERY, JETDB_EVENT_ERROR, path, NULL);
                 err = JET_errLogCorruptDuringHardRecovery;
                 goto done;
+            }
+            if (!have_cur && g > j->hi) {
+                j->l_archived = true;
+                j->l_last = info;
             }
         }
         prev = h;
@@ -285,6 +304,8 @@ JET_ERR rst_check_live_logs(rst_job *j)
         prev_path = path;
         path = NULL;
     }
+    if (!have_cur)
+        goto done;
     CHECK(check_live_one(j, G, &ch, have_prev ? &prev : NULL, cur, prev_path));
     log_file_info info;
     if (log_verify_file(cur, true, &info) < 0) {

@@ -16,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "cache/cache.h"
 #include "inst/param.h"
 #include "os/os.h"
 #include "recovery/recovery.h"
@@ -116,6 +118,26 @@ static void log_cfg(rst_job *j, log_config *cfg)
     cfg->ev = &in->ev;
 }
 
+/* The page cache's budget for the replay, as JetInit sets it
+ * (src/inst/storage.c): JET_paramCacheSizeMin/Max, the maximum capped at a
+ * quarter of physical memory.  Without it a process that restores before
+ * any JetInit replayed with the cache's built-in 8192 pages, evicting (one
+ * page write each) for most of a large replay. */
+static void set_cache_budget(rst_job *j)
+{
+    inst *in = j->in;
+    uint64_t page = (uint64_t)par_num(in, JET_paramDatabasePageSize);
+    uint64_t max = (uint64_t)par_num(in, JET_paramCacheSizeMax);
+    uint64_t min = (uint64_t)par_num(in, JET_paramCacheSizeMin);
+    long phys = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
+    if (phys > 0 && psz > 0 && page > 0) {
+        uint64_t cap = (uint64_t)phys * (uint64_t)psz / 4 / page;
+        if (max > cap)
+            max = cap;
+    }
+    cache_set_budget(min, max);
+}
+
 /* Open the stream in the log folder for appending; an empty folder first
  * gets the generation after the backup set (read in place, not copied). */
 static JET_ERR open_log(rst_job *j)
@@ -131,7 +153,8 @@ static JET_ERR open_log(rst_job *j)
             err = os_unlink_durable(ckpt);
         free(ckpt);
         CALL(err);
-        CALL(log_create_successor(j->L, j->base, j->legacy, &j->hi_info));
+        CALL(log_create_successor(j->L, j->base, j->legacy,
+                                  j->l_archived ? &j->l_last : &j->hi_info));
     }
     log_config cfg;
     log_cfg(j, &cfg);
@@ -207,6 +230,8 @@ JET_ERR rst_run(rst_job *j, const char *src)
     const char *s[] = { j->R, j->L };
     rst_event(j, RST_EV_START, JETDB_EVENT_INFORMATION, 2, s);
     uint32_t top = j->l_stream && j->l_cur > j->hi ? j->l_cur : j->hi;
+    if (j->l_archived && j->l_last.hdr.gen + 1 > top)
+        top = j->l_last.hdr.gen + 1;   /* the new current log after them */
     uint64_t gens = (uint64_t)top - j->lo + 1;
     uint64_t per_copy = j->ndbs ? gens / 10 / j->ndbs : 0;
     if (per_copy == 0)
@@ -222,6 +247,7 @@ JET_ERR rst_run(rst_job *j, const char *src)
         rst_progress(j, per_copy);
     }
     CALL(open_log(j));
+    set_cache_budget(j);
     err = hard_recover(j);
     /* A clean close writes TERM and the checkpoint: JetInit finds a clean
      * stream; after a failure the log is closed as after a crash. */
