@@ -72,7 +72,11 @@ static JET_ERR log_tach(struct inst *in, db *d, uint8_t type, JET_LGPOS *pos)
     memcpy(rec + LOG_REC_HDR_SIZE + 4, &d->hdr.sign_db, sizeof(JET_SIGNATURE));
     memcpy(rec + LOG_REC_HDR_SIZE + 4 + sizeof(JET_SIGNATURE), d->path, plen);
     log_lsn lsn = 0;
-    JET_ERR err = log_append(in->log, rec, len, &lsn);
+    /* A detach finishes work (it is part of a clean shutdown): it may use a
+     * reserved log when the log disk is full; create and attach start new
+     * work and are refused then. */
+    JET_ERR err = type == LOG_REC_DETACHDB ? log_append_finish(in->log, rec, len, &lsn)
+                                           : log_append(in->log, rec, len, &lsn);
     free(rec);
     /* Durable before the header names the position. */
     if (err >= 0)

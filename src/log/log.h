@@ -174,6 +174,7 @@ typedef struct log_file_info {
     log_file_hdr hdr;
     uint32_t segs_valid;        /* data segments that verified (1..segs_valid) */
     uint32_t accum;             /* accumulated checksum of those segments */
+    uint32_t last_fseq;         /* flush number of the last valid segment (0 when none) */
     uint64_t records;           /* complete records */
     log_lsn first;              /* LSN of the first record, 0 when none */
     log_lsn last;               /* LSN of the last record, 0 when none */
@@ -189,7 +190,9 @@ JET_ERR log_read_header(const char *path, log_file_hdr *hdr);
  * An archived file (is_current false) must verify up to its end-of-
  * generation mark or its last segment: a bad segment before that is
  * JET_errLogReadVerifyFailure.  In the current file the first bad segment
- * is the torn tail: the end of the log, not an error. */
+ * is the torn tail (the end of the log, not an error) when it belongs to the
+ * last flush; when valid segments of a later flush follow it, it had been
+ * durable and was damaged since: JET_errLogFileCorrupt. */
 JET_ERR log_verify_file(const char *path, bool is_current, log_file_info *info);
 
 /* ---- checkpoint (log_ckpt.c) --------------------------------------------- */
@@ -280,9 +283,23 @@ JET_ERR log_close(log_t *log, bool clean);
 /* Copy a record (len bytes, starting with a log_rec_hdr whose len == len)
  * into the log buffer; *lsn (may be NULL) receives its LSN.  Rolls to a new
  * generation first when the record does not fit in the current file.
- * JET_errLogDiskFull once the log ran out of disk space; JET_errLogWriteFail
- * (or the original error) after a failed log write. */
+ * JET_errLogDiskFull once the log ran out of disk space and runs on a
+ * reserved log: new work (BEGIN, a transaction's page changes, create,
+ * attach, ...) is refused from then on; a COMMIT and a page record of no
+ * transaction (page-space bookkeeping of the operation under way) are still
+ * accepted, as is everything given to log_append_finish.
+ * JET_errLogWriteFail (or the original error) after a failed log write. */
 JET_ERR log_append(log_t *log, const void *rec, size_t len, log_lsn *lsn);
+/* log_append for a record that finishes or undoes work already logged: a
+ * compensation (CLR page record) and any page record without an undo
+ * payload (the rest of an operation under way, long-value pages a
+ * compensation writes or releases), ROLLBACK, DETACHDB (TERM goes in
+ * through log_close).  Such records are still accepted once the log runs on a
+ * reserved log after the disk filled up (ESE keeps the reserved logs so
+ * that open transactions can be rolled back, databases detached and a clean
+ * shutdown logged), and may make the roll onto the next reserved log.
+ * JET_errLogDiskFull only when the reserved logs are used up too. */
+JET_ERR log_append_finish(log_t *log, const void *rec, size_t len, log_lsn *lsn);
 /* Make every record whose LSN is <= upto durable (LOG_LSN_ALL: everything
  * appended so far).  Concurrent callers share one write + fdatasync. */
 JET_ERR log_flush(log_t *log, log_lsn upto);
@@ -301,7 +318,7 @@ void log_get_stats(log_t *log, log_stats *st);
 /* Close the current generation and start the next one (ESE's forced roll),
  * even when the current file is not full.  Returns JET_errLogDiskFull when
  * the new generation had to come from a reserved log (the roll did happen;
- * new records are refused from now on). */
+ * new work is refused from now on, see log_append). */
 JET_ERR log_roll(log_t *log);
 
 /* Write the checkpoint file (copy A, fdatasync, copy B, fdatasync) after

@@ -11,6 +11,13 @@
  * what makes a resumed tail safe: after a crash the writer continues at the
  * first bad segment, and an older, intact-looking segment further on can
  * never be mistaken for a continuation of the new data.
+ *
+ * Every segment also carries the number of the flush that wrote it (from 1
+ * in each generation) and the last segment of each flush is flagged FEND.
+ * That is what tells a torn tail from damage in B.log: a crash can only
+ * tear the segments of the last flush (a flush starts after the previous
+ * one's fdatasync returned), so a bad segment followed by an intact segment
+ * of a later flush had been durable and was damaged since.
  */
 #include "log/log_int.h"
 #include "util/crc32c.h"
@@ -127,7 +134,7 @@ done:
  *     Stamp a data segment image's header and return its crc.
  */
 uint32_t log_seg_seal(uint8_t *seg, uint32_t gen, uint32_t index, uint32_t prev_crc,
-                      uint16_t used, uint16_t flags, uint32_t open_id)
+                      uint16_t used, uint16_t flags, uint32_t open_id, uint32_t fseq)
 {
     log_put32(seg + 4, LOG_SEG_MAGIC);
     log_put32(seg + 8, gen);
@@ -136,10 +143,24 @@ uint32_t log_seg_seal(uint8_t *seg, uint32_t gen, uint32_t index, uint32_t prev_
     log_put16(seg + 20, used);
     log_put16(seg + 22, flags);
     log_put32(seg + 24, open_id);
-    log_put32(seg + 28, 0);
+    log_put32(seg + 28, fseq);
     uint32_t crc = crc32c(0, seg + 4, LOG_SEG_SIZE - 4);
     log_put32(seg, crc);
     return crc;
+}
+
+/*
+ * log_seg_intact --
+ *     true when seg is an intact data segment index of gen (its own
+ *     checksum and fields), whatever it chains to.
+ */
+static bool log_seg_intact(const uint8_t *seg, uint32_t gen, uint32_t index)
+{
+    if (log_get32(seg + 4) != LOG_SEG_MAGIC || log_get32(seg + 8) != gen ||
+        log_get32(seg + 12) != index || log_get16(seg + 20) > LOG_SEG_PAYLOAD ||
+        (log_get16(seg + 22) & ~LOG_SEGF_KNOWN))
+        return false;
+    return crc32c(0, seg + 4, LOG_SEG_SIZE - 4) == log_get32(seg);
 }
 
 /*
@@ -148,11 +169,7 @@ uint32_t log_seg_seal(uint8_t *seg, uint32_t gen, uint32_t index, uint32_t prev_
  */
 static bool log_seg_valid(const uint8_t *seg, uint32_t gen, uint32_t index, uint32_t prev_crc)
 {
-    if (log_get32(seg + 4) != LOG_SEG_MAGIC || log_get32(seg + 8) != gen ||
-        log_get32(seg + 12) != index || log_get32(seg + 16) != prev_crc ||
-        log_get16(seg + 20) > LOG_SEG_PAYLOAD || (log_get16(seg + 22) & ~LOG_SEGF_KNOWN))
-        return false;
-    return crc32c(0, seg + 4, LOG_SEG_SIZE - 4) == log_get32(seg);
+    return log_get32(seg + 16) == prev_crc && log_seg_intact(seg, gen, index);
 }
 
 /*
@@ -211,6 +228,47 @@ JET_ERR log_seg_iter_init(log_seg_iter *it, os_file *f, bool is_current)
 }
 
 /*
+ * log_seg_tail_check --
+ *     Is bad, the first bad segment of the current file, the torn tail of
+ *     the last flush or damage?  The flush it belongs to is known
+ *     without reading it: the flush of the segment before it, or the next
+ *     one when that segment ended its flush (flushes write consecutive
+ *     segments).  A later flush starts only after this one's fdatasync
+ *     returned, so an intact segment of this generation further on (the bad
+ *     one included: its chain may be all that broke) with a higher flush
+ *     number proves the bad segment had been durable: JET_errLogFileCorrupt.
+ *     Segments of the same flush may persist in any order before the
+ *     fdatasync, and segments left by an older crashed open carry flush
+ *     numbers not above it (the writer resumes at the first bad segment
+ *     with the number after the last valid one), so both are a torn tail.
+ */
+static JET_ERR log_seg_tail_check(log_seg_iter *it, uint32_t bad)
+{
+    uint32_t torn_flush = bad == 1 ? 1u : it->last_fend ? it->last_fseq + 1 : it->last_fseq;
+    uint8_t *buf = malloc((size_t)LOG_READ_AHEAD * LOG_SEG_SIZE);
+    JET_ERR err = JET_errSuccess;
+
+    if (buf == NULL)
+        return JET_errOutOfMemory;
+    for (uint32_t idx = bad; idx < it->hdr.nseg && err >= 0;) {
+        uint32_t n = it->hdr.nseg - idx;
+        if (n > LOG_READ_AHEAD)
+            n = LOG_READ_AHEAD;
+        err = os_pread(it->f, buf, (size_t)n * LOG_SEG_SIZE, (uint64_t)idx * LOG_SEG_SIZE);
+        if (err == JET_errFileIOBeyondEOF)
+            err = JET_errLogFileCorrupt;
+        for (uint32_t k = 0; err >= 0 && k < n; k++) {
+            const uint8_t *s = buf + (size_t)k * LOG_SEG_SIZE;
+            if (log_seg_intact(s, it->hdr.gen, idx + k) && log_get32(s + 28) > torn_flush)
+                err = JET_errLogFileCorrupt;
+        }
+        idx += n;
+    }
+    free(buf);
+    return err;
+}
+
+/*
  * log_seg_iter_next --
  *     The next verified segment, or *seg = NULL at the end of the data.
  */
@@ -240,11 +298,13 @@ JET_ERR log_seg_iter_next(log_seg_iter *it, const uint8_t **seg)
     const uint8_t *s = it->chunk + (size_t)(idx - it->chunk_first) * LOG_SEG_SIZE;
     if (!log_seg_valid(s, it->hdr.gen, idx, it->prev_crc)) {
         it->done = true;
-        /* In the current file a bad segment is where a crash tore the tail:
-         * it held nothing acknowledged (durable data is never rewritten).
-         * An archived file was closed with an end mark, so anything bad
-         * before the mark is damage. */
+        /* In the current file a bad segment of the last flush is where a
+         * crash tore the tail: it held nothing acknowledged (durable data
+         * is never rewritten).  A bad segment followed by a later flush,
+         * and anything bad before the end mark of an archived file, is
+         * damage. */
         if (it->is_current) {
+            CALL(log_seg_tail_check(it, idx));
             it->torn = true;
             return JET_errSuccess;
         }
@@ -253,6 +313,8 @@ JET_ERR log_seg_iter_next(log_seg_iter *it, const uint8_t **seg)
     uint32_t crc = log_get32(s);
     it->prev_crc = crc;
     it->accum = log_accum_add(it->accum, crc);
+    it->last_fseq = log_get32(s + 28);
+    it->last_fend = (log_get16(s + 22) & LOG_SEGF_FEND) != 0;
     it->next = idx + 1;
     if (log_get16(s + 22) & LOG_SEGF_LAST) {
         it->done = true;
@@ -406,6 +468,7 @@ JET_ERR log_scan_file(os_file *f, bool is_current, log_file_info *info, uint32_t
     }
     info->segs_valid = it.next - 1;
     info->accum = it.accum;
+    info->last_fseq = it.last_fseq;
     info->closed = it.closed;
     info->torn_tail = info->torn_tail || it.torn;
     if (last_crc)

@@ -24,14 +24,15 @@ _Static_assert(sizeof(JET_LOGTIME) == 8, "JET_LOGTIME is 8 bytes");
 #define LOG_FILE_MAGIC 0x474F4C4Au      /* "JLOG" read as little-endian bytes */
 #define LOG_SEG_MAGIC 0x4745534Au       /* "JSEG" */
 #define LOG_CKPT_MAGIC 0x504B434Au      /* "JCKP" */
-#define LOG_FORMAT_MAJOR 1u
+#define LOG_FORMAT_MAJOR 2u      /* 2: flush numbers and FEND in data segments */
 #define LOG_FORMAT_MINOR 0u
 #define LOG_CKPT_VERSION 1u
 
 /* Segment header flags. */
 #define LOG_SEGF_CONT 0x1u      /* payload starts with the rest of the previous segment's record */
 #define LOG_SEGF_LAST 0x2u      /* last data segment of this generation */
-#define LOG_SEGF_KNOWN (LOG_SEGF_CONT | LOG_SEGF_LAST)
+#define LOG_SEGF_FEND 0x4u      /* last segment written by its flush */
+#define LOG_SEGF_KNOWN (LOG_SEGF_CONT | LOG_SEGF_LAST | LOG_SEGF_FEND)
 
 /* Number of reserved logs kept ready for a full disk. */
 #define LOG_NRESERVE 2u
@@ -125,11 +126,13 @@ struct log {
     log_lsn flushed_lsn;        /* everything before it is durable */
     uint32_t prev_crc;          /* checksum of the last durable segment (or the header) */
     uint32_t accum;             /* accumulated checksum of the durable segments */
+    uint32_t fseq;              /* flush number the next flush stamps (per generation, from 1) */
 
     bool io_busy;               /* a thread is flushing or rolling (the I/O token) */
     bool rolling;               /* a roll is in progress: appenders wait */
     JET_ERR fatal;              /* a log write failed: the log accepts nothing more */
-    bool disk_full;             /* a reserved log is in use: only TERM may be appended */
+    bool disk_full;             /* a reserved log is in use: only records that finish or
+                                   undo work may be appended (log_append_finish) */
     int pause;                  /* log_pause_deletion count */
     log_stats stats;
 
@@ -157,9 +160,10 @@ void log_hdr_encode(log_file_hdr *hdr, uint8_t *seg);
 JET_ERR log_hdr_decode(const uint8_t *seg, log_file_hdr *hdr);
 /* Read the header of an open file; checks that the file size matches it. */
 JET_ERR log_hdr_read_file(os_file *f, log_file_hdr *hdr);
-/* Stamp a data segment image's header and return its crc. */
+/* Stamp a data segment image's header (fseq: the number of the flush that
+ * writes it) and return its crc. */
 uint32_t log_seg_seal(uint8_t *seg, uint32_t gen, uint32_t index, uint32_t prev_crc,
-                      uint16_t used, uint16_t flags, uint32_t open_id);
+                      uint16_t used, uint16_t flags, uint32_t open_id, uint32_t fseq);
 /* Fold one segment checksum into an accumulated checksum. */
 uint32_t log_accum_add(uint32_t accum, uint32_t seg_crc);
 /* Create (or reuse) path as a zero-filled file of size bytes, durable. */
@@ -173,8 +177,12 @@ JET_ERR log_scan_file(os_file *f, bool is_current, log_file_info *info, uint32_t
  *     Walks the data segments of one log file in order, checking each one
  *     (checksum, generation, index, chain to the previous segment).  It
  *     stops at the end-of-generation mark, at the file's last segment, or
- *     at the first bad segment (is_current: the torn tail, the end;
- *     otherwise JET_errLogReadVerifyFailure).
+ *     at the first bad segment.  In an archived file a bad segment is
+ *     JET_errLogReadVerifyFailure.  In the current file it is the torn tail
+ *     (the end) when it belongs to the last flush, i.e. no segment of this
+ *     generation further on was written by a later flush; otherwise the
+ *     bad segment had been made durable before that later flush started:
+ *     damage, JET_errLogFileCorrupt.
  */
 typedef struct log_seg_iter {
     os_file *f;
@@ -183,6 +191,8 @@ typedef struct log_seg_iter {
     uint32_t next;              /* next segment index to return */
     uint32_t prev_crc;
     uint32_t accum;
+    uint32_t last_fseq;         /* flush number of the last valid segment (0: none) */
+    bool last_fend;             /* the last valid segment ended its flush */
     bool done;
     bool closed;                /* stopped at the mark or the file's end */
     bool torn;                  /* stopped at a bad segment (current file) */
@@ -235,7 +245,8 @@ JET_ERR log_checkpoint_read_seq(const char *system_path, const char *base, unsig
 
 /* ---- log_write.c --------------------------------------------------------- */
 
-/* log_append with control over the disk-full refusal (TERM at close). */
+/* log_append with control over the disk-full refusal (allow_full: a record
+ * that finishes or undoes work, log_append_finish and the TERM at close). */
 JET_ERR log_append_int(log_t *log, const void *rec, size_t len, log_lsn *lsn, bool allow_full);
 /* With mu held and the I/O token taken: write the sealed segments (and the
  * end mark when close_gen), fdatasync, publish.  Drops mu during the I/O;

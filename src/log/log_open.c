@@ -5,7 +5,9 @@
  *
  * Open is where every crash is sorted out.  The writer's invariants make it
  * simple: durable segments are never rewritten, so the end of the log is the
- * last segment of B.log that verifies and chains to its predecessor; a roll
+ * last segment of B.log that verifies and chains to its predecessor (unless
+ * a later flush follows the first bad segment: then it is damage and open
+ * fails with JET_errLogFileCorrupt before changing anything); a roll
  * renames B.log away only after the next generation's header is durable in
  * Btmp, so a missing B.log with a matching Btmp is a roll to finish.
  */
@@ -158,6 +160,7 @@ static JET_ERR log_create_stream(log_t *log)
     log->tm_create = hdr.tm_create;
     log->cur_seg = log->flush_seg = 1;
     log->prev_crc = hdr.crc;
+    log->fseq = 1;
     log->end_lsn = log->flushed_lsn = hdr.ckpt_at_create;
 done:
     KEEP(err, os_close(f));
@@ -315,6 +318,10 @@ static JET_ERR log_open_existing(log_t *log, uint32_t gen_min, log_open_result *
         log->cur_seg = log->flush_seg = log->nseg;
     log->prev_crc = last_crc;
     log->accum = cur.accum;
+    /* The next flush gets a number above every flush that wrote a valid
+     * segment; whatever an older open left beyond the end carries numbers
+     * not above it (see log_seg_tail_check). */
+    log->fseq = cur.last_fseq + 1;
     log->end_lsn = log->flushed_lsn = cur.end;
     res->tail_discarded = cur.torn_tail;
     res->page_size = cur.hdr.page_size;

@@ -7,8 +7,9 @@
  * before it (same signature, tmPrevGen chain, accumulated checksum), so redo,
  * backup and jetutil all get the same guarantees.  A bad segment in an
  * archived file is JET_errLogReadVerifyFailure; in B.log it is the torn tail,
- * i.e. the end of the log.  A folder holding only archived files (a backup
- * set) simply ends after the last one.
+ * i.e. the end of the log, unless a later flush follows it
+ * (JET_errLogFileCorrupt, see log_seg_iter).  A folder holding only archived
+ * files (a backup set) simply ends after the last one.
  */
 #include "log/log_int.h"
 #include "util/err.h"

@@ -224,6 +224,7 @@ JET_ERR log_roll_locked(log_t *log)
     log->flush_seg = 1;
     log->prev_crc = hdr.crc;
     log->accum = 0;
+    log->fseq = 1;
     log->end_lsn = log->flushed_lsn = log_lsn_make(hdr.gen, LOG_SEG_SIZE + LOG_SEG_HDR_SIZE);
     log->stats.rolls++;
     if (reserve && !log->disk_full) {

@@ -97,14 +97,17 @@ JET_ERR log_write_locked(log_t *log, bool close_gen)
     }
 
     log_lsn snap_end = log->end_lsn;
-    uint32_t gen = log->gen, prev = log->prev_crc, accum = log->accum;
+    uint32_t gen = log->gen, prev = log->prev_crc, accum = log->accum, fseq = log->fseq;
     os_file *f = log->file;
     pthread_mutex_unlock(&log->mu);
 
+    /* Every segment of this flush carries its number, the last one FEND:
+     * log_open tells the torn tail of the last flush from damage by them. */
     for (uint32_t s = first; s <= last; s++) {
         uint32_t i = s % log->nring;
-        uint32_t crc = log_seg_seal(log_slot(log, s), gen, s, prev, log->slot_used[i],
-                                    log->slot_flags[i], log->open_id);
+        uint16_t fl = (uint16_t)(log->slot_flags[i] | (s == last ? LOG_SEGF_FEND : 0u));
+        uint32_t crc = log_seg_seal(log_slot(log, s), gen, s, prev, log->slot_used[i], fl,
+                                    log->open_id, fseq);
         accum = log_accum_add(accum, crc);
         prev = crc;
     }
@@ -139,6 +142,7 @@ JET_ERR log_write_locked(log_t *log, bool close_gen)
     log->flushed_lsn = snap_end;
     log->prev_crc = prev;
     log->accum = accum;
+    log->fseq = fseq + 1;
     if (close_gen)
         log->gen_closed = true;
 publish:
@@ -201,8 +205,9 @@ static log_lsn log_copy_locked(log_t *log, const uint8_t *src, uint32_t len, uin
 
 /*
  * log_append_int --
- *     log_append; allow_full lets the TERM of a clean close through when the
- *     log runs on a reserved file.
+ *     log_append; allow_full lets a record that finishes or undoes work (a
+ *     compensation, ROLLBACK, DETACHDB, the TERM of a clean close) through
+ *     when the log runs on a reserved file.
  */
 JET_ERR log_append_int(log_t *log, const void *rec, size_t len, log_lsn *lsn, bool allow_full)
 {
@@ -243,11 +248,13 @@ JET_ERR log_append_int(log_t *log, const void *rec, size_t len, log_lsn *lsn, bo
                 pthread_cond_wait(&log->cv, &log->mu);
                 continue;
             }
-            bool had_full = log->disk_full;
+            uint32_t gen0 = log->gen;
             err = log_roll_locked(log);
-            /* The roll that switched to a reserved log reports a full disk;
-             * only the TERM of a clean close may still use that file. */
-            if (err == JET_errLogDiskFull && allow_full && log->disk_full && !had_full)
+            /* A roll onto a reserved log reports a full disk although it
+             * happened (the generation changed): only records that finish
+             * work may use that file.  When no reserved log was left the
+             * roll did not happen and the record is refused. */
+            if (err == JET_errLogDiskFull && allow_full && log->disk_full && log->gen != gen0)
                 err = JET_errSuccess;
             if (err < 0)
                 break;
@@ -279,7 +286,34 @@ JET_ERR log_append_int(log_t *log, const void *rec, size_t len, log_lsn *lsn, bo
  */
 JET_ERR log_append(log_t *log, const void *rec, size_t len, log_lsn *lsn)
 {
-    return log_append_int(log, rec, len, lsn, false);
+    /* On a reserved log (disk full) ESE refuses new transactions only; what
+     * is already under way may finish.  Two kinds of records that reach
+     * plain log_append finish work and are let through:
+     *  - COMMIT: the transaction's changes are all in the log already; the
+     *    commit only closes it (refused, the transaction could neither be
+     *    committed nor, once its handle is gone, rolled back);
+     *  - a page record of no transaction: the page-space bookkeeping
+     *    (allocation, release) of the operation under way, e.g. a
+     *    compensation that splits or empties a page, or an aborted
+     *    operation giving its new page back.
+     * New work gains nothing from them: BEGIN, create/attach and the page
+     * records that carry a transaction's undo payload are refused (the
+     * store sends the other page records of a transaction, which finish
+     * work under way, through log_append_finish). */
+    const uint8_t *h = rec;
+    bool finish = h != NULL && len >= LOG_REC_HDR_SIZE &&
+                  (h[4] == LOG_REC_COMMIT || (h[4] == LOG_REC_PAGE && log_get64(h + 16) == 0));
+    return log_append_int(log, rec, len, lsn, finish);
+}
+
+/*
+ * log_append_finish --
+ *     Copy a record that finishes or undoes work into the log buffer; also
+ *     accepted on a reserved log (disk full).
+ */
+JET_ERR log_append_finish(log_t *log, const void *rec, size_t len, log_lsn *lsn)
+{
+    return log_append_int(log, rec, len, lsn, true);
 }
 
 /*

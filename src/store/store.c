@@ -101,11 +101,75 @@ static uint64_t env_dbtime(void *ctx)
     return db_next_dbtime(s->d);
 }
 
-/* Append a page record; the transaction it belongs to keeps its undo. */
+/* The first record of a multi-record operation (the one carrying the undo),
+ * held back from the transaction until the operation's LAST record is in
+ * the log.  An operation logs its records from one thread, one after the
+ * other, so one slot per thread is enough. */
+static _Thread_local struct {
+    uint8_t *rec;
+    size_t len;
+    uint64_t lsn;
+    st_db *s;
+} env_first;
+
+static void env_first_drop(void)
+{
+    free(env_first.rec);
+    env_first.rec = NULL;
+    env_first.s = NULL;
+}
+
+/* Append a page record; the transaction it belongs to keeps its undo once
+ * the whole operation is logged.  If a later record of the operation is
+ * refused, the operation is aborted (its pages go back to their before
+ * images, recovery drops records without LAST), so its undo must not stay
+ * with the transaction: a rollback would compensate a change that never
+ * happened.
+ *
+ * Once the log runs on a reserved log (disk full) only new work is
+ * refused, i.e. a record that carries an undo payload: a change some
+ * rollback would have to undo.  Everything else finishes or cleans up work
+ * already under way and goes through log_append_finish: a compensation
+ * (BT_LOGF_CLR), the later records of an operation whose first record is
+ * in, the long-value pages a compensation writes or releases. */
 static JET_ERR env_log(void *ctx, const void *rec, size_t len, uint64_t *lsn)
 {
     st_db *s = ctx;
-    CALL(log_append(s->log, rec, len, lsn));
+    const log_rec_hdr *h = rec;
+    bt_logrec lr;
+    CALL(bt_logrec_decode(rec, len, 0, &lr));
+    uint8_t fl = h->flags;
+    if (fl & BT_LOGF_FIRST)
+        env_first_drop();   /* what an aborted operation left */
+    bool finish = (fl & BT_LOGF_CLR) || lr.undo_len == 0;
+    JET_ERR err = finish ? log_append_finish(s->log, rec, len, lsn)
+                         : log_append(s->log, rec, len, lsn);
+    if (err < 0) {
+        env_first_drop();
+        return err;
+    }
+    if ((fl & BT_LOGF_FIRST) && !(fl & BT_LOGF_LAST)) {
+        /* Nothing to undo (compensations never are): nothing to hold back. */
+        if (h->txid == 0 || (fl & BT_LOGF_CLR) || lr.undo_len == 0)
+            return JET_errSuccess;
+        env_first.rec = malloc(len);
+        if (env_first.rec == NULL)
+            return JET_errOutOfMemory;
+        memcpy(env_first.rec, rec, len);
+        env_first.len = len;
+        env_first.lsn = *lsn;
+        env_first.s = s;
+        return JET_errSuccess;
+    }
+    if (!(fl & BT_LOGF_FIRST) && (fl & BT_LOGF_LAST)) {
+        if (env_first.rec == NULL || env_first.s != s)
+            return JET_errSuccess;
+        err = txn_note_record(s->log, s, env_first.rec, env_first.len, env_first.lsn);
+        env_first_drop();
+        return err;
+    }
+    if (!(fl & BT_LOGF_FIRST))
+        return JET_errSuccess;   /* a middle record: its undo, if any, is the first's */
     return txn_note_record(s->log, s, rec, len, *lsn);
 }
 
@@ -285,6 +349,12 @@ JET_ERR st_tree_create(st_db *s, uint64_t txid, uint32_t *objid)
     uint8_t key[4];
     dir_key(next, key);
     CHECK(bt_insert(s->dir, txid, key, sizeof key, &root, sizeof root));
+    /* The header's "last objid" (esentutl /mh) follows the directory; it
+     * reaches the disk with the next header write. */
+    pthread_mutex_lock(&s->d->mu);
+    if (next > s->d->hdr.objid_last)
+        s->d->hdr.objid_last = next;
+    pthread_mutex_unlock(&s->d->mu);
     *objid = next;
     err = JET_errSuccess;
 done:

@@ -212,8 +212,14 @@ JET_ERR txn_rollback(txn *t, bt_tree_lookup_fn lookup)
         if (err >= 0)
             txn_drop_last_undo(t);
     }
-    if (err >= 0 && t->log != NULL)
-        err = log_control(t->log, LOG_REC_ROLLBACK, t->id, NULL);
+    if (err >= 0 && t->log != NULL) {
+        /* ROLLBACK finishes work already logged: it may use a reserved log
+         * when the log disk is full (log_append_finish), like the
+         * compensations before it. */
+        log_rec_hdr h;
+        log_rec_init(&h, LOG_REC_ROLLBACK, LOG_REC_HDR_SIZE, 0, t->id);
+        err = log_append_finish(t->log, &h, sizeof h, NULL);
+    }
     if (err < 0 && t->log != NULL) {
         /* A rollback that failed half way leaves its transaction open in
          * the log, and its remaining changes in the pages; only the next

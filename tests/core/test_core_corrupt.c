@@ -12,8 +12,9 @@
  *    JET_errLogReadVerifyFailure / JET_errLogFileCorrupt and changes no
  *    file; with the byte restored, the next JetInit recovers everything.
  *  - A byte flipped in the middle of the current log, with acknowledged
- *    commits after it: that is corruption, not a torn tail; JetInit must
- *    not silently drop the commits that follow.
+ *    commits after it: that is corruption, not a torn tail; JetInit fails
+ *    with JET_errLogFileCorrupt instead of silently dropping the commits
+ *    that follow, and changes no file.
  *  - JET_paramRecovery "off": no log files at all, data flushed at
  *    JetTerm survives, and a dirty JetTerm + JetInit does not pretend to
  *    recover (the database stays dirty and attach refuses it).
@@ -356,14 +357,10 @@ static void test_flipped_archived_log_byte(void **state)
 static void test_flipped_current_log_byte(void **state)
 {
     (void)state;
-    /* KNOWN BUG (src/log, log_open / log_verify_file): the first bad
-     * segment of edb.log is always taken for the torn tail, even with
-     * valid segments of later, acknowledged flushes after it, so the
-     * commits after a flipped byte are dropped without an error.  Run with
-     * JETDB_KNOWN_BUGS=1 to see it fail. */
-    const char *kb = getenv("JETDB_KNOWN_BUGS");
-    if (kb == NULL || *kb != '1')
-        skip();
+    /* Damage in a segment of edb.log that acknowledged commits (later
+     * flushes) follow is corruption, not the torn tail of the last flush:
+     * JetInit must fail instead of silently dropping those commits
+     * (src/log: every segment names the flush that wrote it). */
     char *dir = tu_mkdtemp("corruptcur");
     core_env e;
     uint32_t objid = build(&e, dir, true);
@@ -392,9 +389,10 @@ static void test_flipped_current_log_byte(void **state)
                  ok, NTXN * ROWS);
     }
     print_message("flipped byte in the current log: JetInit %d\n", (int)err);
-    assert_true(err == JET_errLogReadVerifyFailure || err == JET_errLogFileCorrupt);
+    assert_int_equal(err, JET_errLogFileCorrupt);
     snap_same(dir, &before);
     snap_free(&before);
+    /* With the byte restored, the next JetInit recovers every commit. */
     flip_byte(path, off);
     check_all_rows(dir, objid);
     tu_rmtree(dir);

@@ -55,6 +55,8 @@ typedef struct wl_state {
     unsigned acked, failed;
     unsigned rb_failed;     /* rollbacks that failed (left to recovery) */
     JET_ERR first_err;      /* first error the workload saw */
+    unsigned errs_not_full; /* errors other than JET_errLogDiskFull */
+    unsigned extra_rows;    /* rows present outside transactions 0..NTXN */
     JET_ERR term_err;
 } wl_state;
 
@@ -141,6 +143,8 @@ static void note_err(wl_state *st, JET_ERR err)
 {
     if (err < 0 && st->first_err == 0)
         st->first_err = err;
+    if (err < 0 && err != JET_errLogDiskFull)
+        st->errs_not_full++;
 }
 
 /* Create the database and its tree (no fault armed yet). */
@@ -285,9 +289,10 @@ static void wl_verify(const char *dir, uint32_t objid, const wl_state *st, const
     err = bt_check(t, &cs);
     if (err < 0)
         fail_msg("%s: bt_check: %d %s", ctx, (int)err, cs.why);
-    if (cs.records != present * ROWS)
+    if (cs.records != present * ROWS + st->extra_rows)
         fail_msg("%s: %llu records in the tree, %llu expected", ctx,
-                 (unsigned long long)cs.records, (unsigned long long)(present * ROWS));
+                 (unsigned long long)cs.records,
+                 (unsigned long long)(present * ROWS + st->extra_rows));
     core_close(&e, 0);
 }
 
@@ -581,9 +586,14 @@ static void test_failed_fsync_is_final(void **state)
 
 /* Log disk full: preallocating log files fails with ENOSPC from some point
  * on.  The pre-created next log still serves one roll; the roll after that
- * takes a reserved log and from then on new work gets JET_errLogDiskFull.
- * JetTerm still terminates cleanly on the reserved log; the next JetInit
- * finds everything acknowledged and nothing half done. */
+ * takes a reserved log and from then on new work gets JET_errLogDiskFull:
+ * new transactions, and new changes of the transactions already open.
+ * What finishes work still goes in on the reserved logs, as in ESE: the
+ * compensations and ROLLBACK of a rollback, the COMMIT of a transaction
+ * whose changes are all logged, the DETACHDB and TERM of a clean JetTerm.
+ * The next JetInit finds a clean log and everything acknowledged. */
+#define TX_ROLLED (NTXN + 1)    /* open across the disk full, then rolled back */
+#define TX_FINISHED (NTXN + 2)  /* open across the disk full, then committed */
 static void test_log_disk_full(void **state)
 {
     (void)state;
@@ -593,6 +603,14 @@ static void test_log_disk_full(void **state)
     snprintf(filter, sizeof filter, "%s/edb", dir);   /* the log folder's files only */
     core_env e;
     core_open(&e, dir, false);
+    bt_tree *t;
+    assert_jet_ok(st_tree_open(e.st, objid, &t));
+    /* Two transactions with their changes logged before the disk fills. */
+    txn *xr, *xf;
+    assert_jet_ok(txn_begin(e.log, &xr));
+    assert_jet_ok(insert_rows(t, txn_id(xr), TX_ROLLED));
+    assert_jet_ok(txn_begin(e.log, &xf));
+    assert_jet_ok(insert_rows(t, txn_id(xf), TX_FINISHED));
     assert_jet_ok(JetDbFaultArm(JETDB_faultopTruncate, 1, ENOSPC, JETDB_bitFaultPersistent,
                                 filter));
     wl_state st;
@@ -601,26 +619,43 @@ static void test_log_disk_full(void **state)
     assert_true(JetDbFaultFired(JETDB_faultopTruncate) > 0);
     print_message("log disk full: %u acknowledged, %u failed, first error %d\n", st.acked,
                   st.failed, (int)st.first_err);
+    /* Every failure is the full log disk; every rollback went through. */
     assert_int_equal(st.first_err, JET_errLogDiskFull);
+    assert_int_equal(st.errs_not_full, 0);
+    assert_int_equal(st.rb_failed, 0);
     assert_true(st.acked > 0 && st.failed > 0);
-    /* New work is refused with the same error. */
+    /* New work is refused with the same error: a new transaction, and a
+     * new change of a transaction that was already open. */
     txn *x;
     assert_int_equal(txn_begin(e.log, &x), JET_errLogDiskFull);
+    assert_int_equal(insert_rows(t, txn_id(xr), TX_ROLLED + 100), JET_errLogDiskFull);
+    /* What finishes work is not: the rollback of an open transaction (its
+     * compensations, page releases and ROLLBACK) ... */
+    assert_jet_ok(core_rollback(xr));
+    /* ... and the commit of one whose changes are all in the log. */
+    assert_jet_ok(txn_commit(xf, false, NULL));
+    st.extra_rows = ROWS;
+    /* A clean JetTerm: the databases are detached and TERM is logged, on
+     * the reserved log. */
     wl_term(&e, false, &st);
-    print_message("log disk full: %u rollbacks failed, JetTerm %d\n", st.rb_failed,
-                  (int)st.term_err);
-    /* ESE lets the records of a rollback and of the detach use the
-     * reserved log, so that JetTerm still terminates cleanly.  jetdb's log
-     * refuses every record but TERM once it runs on a reserved file
-     * (log_append), so today JetTerm reports JET_errLogDiskFull (the
-     * DETACHDB record) or JET_errInstanceUnavailable (a rollback could not
-     * log its compensations), leaves the databases dirty, and the next
-     * JetInit recovers.  What must never happen is a clean shutdown that
-     * keeps half a transaction, which wl_verify checks. */
-    assert_true(st.term_err == JET_errSuccess || st.term_err == JET_errLogDiskFull ||
-                (st.rb_failed > 0 && st.term_err == JET_errInstanceUnavailable));
+    print_message("log disk full: JetTerm %d\n", (int)st.term_err);
+    assert_int_equal(st.term_err, JET_errSuccess);
     JetDbFaultDisarmAll();
+    char cur[600];
+    snprintf(cur, sizeof cur, "%s/edb.log", dir);
+    log_file_info info;
+    assert_jet_ok(log_verify_file(cur, true, &info));
+    assert_true(info.hdr.flags & LOG_FILEF_RESERVE);
+    assert_true(info.records > 0);
+    assert_int_equal(info.last_type, LOG_REC_TERM);
+    /* The next JetInit: everything acknowledged, nothing half done. */
     wl_verify(dir, objid, &st, "log disk full");
+    core_open(&e, dir, false);
+    assert_jet_ok(st_tree_open(e.st, objid, &t));
+    assert_int_equal(txn_state(t, TX_ROLLED, "rolled back"), 0);
+    assert_int_equal(txn_state(t, TX_ROLLED + 100, "refused"), 0);
+    assert_int_equal(txn_state(t, TX_FINISHED, "committed"), 1);
+    core_close(&e, 0);
     tu_rmtree(dir);
     free(dir);
 }

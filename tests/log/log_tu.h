@@ -199,6 +199,32 @@ static inline void tl_copy_file(const char *from, const char *to)
     fclose(out);
 }
 
+/* Copy a file that another thread is appending to, one 4 KiB segment at a
+ * time from its end to its start, so that the copy is an image a crash
+ * could have left: a segment read holding a flush's data means every
+ * earlier flush was complete, and those segments (at lower offsets, read
+ * later) are never written again.  A copy from start to end can pick up a
+ * segment of a later flush after one that was not yet written when it was
+ * read: that is what damage in the middle of the log looks like, and
+ * log_open rightly refuses it. */
+static inline void tl_copy_live_file(const char *from, const char *to)
+{
+    int in = open(from, O_RDONLY);
+    assert_true(in >= 0);
+    int out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    assert_true(out >= 0);
+    struct stat stb;
+    assert_int_equal(fstat(in, &stb), 0);
+    assert_int_equal(stb.st_size % LOG_SEG_SIZE, 0);
+    uint8_t buf[LOG_SEG_SIZE];
+    for (off_t off = stb.st_size - (off_t)LOG_SEG_SIZE; off >= 0; off -= (off_t)LOG_SEG_SIZE) {
+        assert_int_equal(pread(in, buf, sizeof buf, off), (ssize_t)sizeof buf);
+        assert_int_equal(pwrite(out, buf, sizeof buf, off), (ssize_t)sizeof buf);
+    }
+    close(in);
+    close(out);
+}
+
 /* Overwrite len bytes at off of a file with value v. */
 static inline void tl_poke(const char *path, uint64_t off, size_t len, uint8_t v)
 {

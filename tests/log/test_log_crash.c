@@ -2,13 +2,15 @@
  * test_log_crash.c: crash simulation on the files themselves.  Unflushed
  * records never come back; a flush torn in the middle ends the log at the
  * last intact segment and never resurrects segments written after the hole;
- * copies of a live log taken at arbitrary moments open and hold every record
- * acknowledged before the copy; damage in archived files, foreign or missing
+ * a damaged segment followed by a later flush is corruption, not a torn
+ * tail; copies of a live log taken at arbitrary moments open and hold every
+ * record acknowledged before the copy; damage in archived files, foreign or missing
  * generations and broken chains are reported with ESE's error codes; an
  * interrupted roll is finished by log_open.
  */
 #include "log_tu.h"
 
+#include <dirent.h>
 #include <pthread.h>
 #include <stdatomic.h>
 
@@ -145,6 +147,284 @@ static void test_garbage_tail(void **state)
     tl_env_free(&e);
 }
 
+/* ---- torn tail or damage: which flush wrote what -------------------------- */
+
+static JET_ERR reader_result(tl_env *e);
+
+/* Events the log emits (LOG_EV_LOG_FILE_CORRUPTED and the like). */
+static struct {
+    unsigned n;
+    uint32_t ids[32];
+} g_events;
+
+static void record_event(const JETDB_EVENT *ev, void *ctx)
+{
+    (void)ctx;
+    if (g_events.n < 32)
+        g_events.ids[g_events.n] = ev->eventId;
+    g_events.n++;
+}
+
+static bool saw_event(uint32_t id)
+{
+    for (unsigned i = 0; i < g_events.n && i < 32; i++)
+        if (g_events.ids[i] == id)
+            return true;
+    return false;
+}
+
+static const ev_source g_evsrc = { 0, "logtest", NULL, 0, JET_EventLoggingLevelMax };
+
+/* Every file of a folder (name and bytes), to prove nothing changed. */
+typedef struct dir_snap {
+    unsigned n;
+    char names[16][256];
+    uint8_t *data[16];
+    size_t len[16];
+} dir_snap;
+
+static void snap_dir(const char *dir, dir_snap *sn)
+{
+    memset(sn, 0, sizeof *sn);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        assert_true(sn->n < 16);
+        snprintf(sn->names[sn->n], sizeof sn->names[0], "%s", de->d_name);
+        char *path = tu_path(dir, de->d_name);
+        FILE *f = fopen(path, "rb");
+        assert_non_null(f);
+        fseek(f, 0, SEEK_END);
+        long sz = ftell(f);
+        fseek(f, 0, SEEK_SET);
+        sn->data[sn->n] = malloc((size_t)sz + 1);
+        assert_int_equal(fread(sn->data[sn->n], 1, (size_t)sz, f), (size_t)sz);
+        sn->len[sn->n] = (size_t)sz;
+        fclose(f);
+        free(path);
+        sn->n++;
+    }
+    closedir(d);
+}
+
+static void snap_same(const char *dir, dir_snap *before)
+{
+    dir_snap now;
+    snap_dir(dir, &now);
+    assert_int_equal(now.n, before->n);
+    for (unsigned i = 0; i < now.n; i++) {
+        unsigned j = 0;
+        while (j < before->n && strcmp(before->names[j], now.names[i]) != 0)
+            j++;
+        if (j == before->n)
+            fail_msg("%s/%s appeared", dir, now.names[i]);
+        if (now.len[i] != before->len[j] || memcmp(now.data[i], before->data[j], now.len[i]))
+            fail_msg("%s/%s changed", dir, now.names[i]);
+    }
+    for (unsigned i = 0; i < now.n; i++)
+        free(now.data[i]);
+    for (unsigned i = 0; i < before->n; i++)
+        free(before->data[i]);
+}
+
+/* A stream whose current log holds flushes of known segments: nsmall
+ * flushes of one small record each (one segment each), then one flush of
+ * 20 records of 1500 bytes (segments big .. big+7), then nafter more
+ * single-segment flushes.  Returns the records acknowledged. */
+#define BIG_RECS 20u
+static uint64_t make_flushes(tl_env *e, const char *tag, unsigned nsmall, unsigned nafter,
+                             uint32_t *big)
+{
+    log_t *log;
+    log_open_result res;
+    tl_env_init(e, tag);
+    e->cfg.file_size_bytes = 1024 * 1024;
+    assert_jet_ok(log_open(&e->cfg, &log, &res));
+    uint64_t i = 0;
+    log_lsn l = 0;
+    for (; i < nsmall; i++) {
+        assert_jet_ok(tl_append(log, i, 200, &l));
+        assert_jet_ok(log_flush(log, l));
+    }
+    *big = log_lsn_off(log_end_lsn(log)) / LOG_SEG_SIZE + 1;   /* the next fresh segment */
+    if (nsmall == 0)
+        *big = 1;
+    for (uint64_t k = 0; k < BIG_RECS; k++, i++)
+        assert_jet_ok(tl_append(log, i, 1500, &l));
+    assert_jet_ok(log_flush(log, l));
+    assert_int_equal(log_lsn_off(l) / LOG_SEG_SIZE, *big + 7);
+    for (unsigned k = 0; k < nafter; k++, i++) {
+        assert_jet_ok(tl_append(log, i, 200, &l));
+        assert_jet_ok(log_flush(log, l));
+    }
+    assert_jet_ok(log_close(log, false));
+    return i;
+}
+
+/* Open must refuse the stream as corrupt, say so, and change nothing;
+ * the verifier and the reader agree. */
+static void expect_corrupt(tl_env *e)
+{
+    char *cur = tl_log_file(e, "edb.log");
+    dir_snap logs, sys;
+    snap_dir(e->logdir, &logs);
+    snap_dir(e->sysdir, &sys);
+    log_config c = e->cfg;
+    c.ev = &g_evsrc;
+    g_events.n = 0;
+    assert_jet_ok(JetDbSetEventCallback(record_event, NULL, JETDB_bitEventNoSyslog));
+    log_t *log = NULL;
+    log_open_result res;
+    JET_ERR err = log_open(&c, &log, &res);
+    assert_jet_ok(JetDbSetEventCallback(NULL, NULL, JETDB_bitEventNoSyslog));
+    if (err >= 0)
+        log_close(log, false);
+    assert_jet(JET_errLogFileCorrupt, err);
+    assert_true(saw_event(LOG_EV_LOG_FILE_CORRUPTED));
+    snap_same(e->logdir, &logs);
+    snap_same(e->sysdir, &sys);
+    log_file_info info;
+    assert_jet(JET_errLogFileCorrupt, log_verify_file(cur, true, &info));
+    assert_jet(JET_errLogFileCorrupt, reader_result(e));
+    free(cur);
+}
+
+/* Damage in the last flush is its torn tail: accepted, the log ends before
+ * the first bad segment (here: every segment of the flush but the
+ * damaged one reached the disk). */
+static void test_damage_in_last_flush(void **state)
+{
+    (void)state;
+    tl_env e;
+    uint32_t big;
+    uint64_t n = make_flushes(&e, "logdlast", 6, 0, &big);
+    char *cur = tl_log_file(&e, "edb.log");
+    /* The flush's 3rd segment torn; the 4th..8th (FEND) intact. */
+    tl_flip(cur, (uint64_t)(big + 2) * LOG_SEG_SIZE + 700);
+    log_t *log;
+    log_open_result res;
+    assert_jet_ok(log_open(&e.cfg, &log, &res));
+    assert_true(res.tail_discarded);
+    assert_false(res.clean);
+    assert_jet_ok(log_close(log, false));
+    /* Segments big and big+1 hold 8128 bytes: 5 records of 1524 whole. */
+    assert_int_equal(expect_prefix(e.logdir, 6, n - 1), 6 + 5);
+    tl_flip(cur, (uint64_t)(big + 2) * LOG_SEG_SIZE + 700);
+    /* Only the flush's last segment (FEND) damaged: the same. */
+    tl_flip(cur, (uint64_t)(big + 7) * LOG_SEG_SIZE + 40);
+    assert_jet_ok(log_open(&e.cfg, &log, &res));
+    assert_true(res.tail_discarded);
+    assert_jet_ok(log_close(log, false));
+    assert_true(expect_prefix(e.logdir, 6, n - 1) < n);
+    free(cur);
+    tl_env_free(&e);
+}
+
+/* Damage in a flush that a later flush followed: that flush had been
+ * durable, so this is corruption (JET_errLogFileCorrupt), never a torn
+ * tail that would silently drop the acknowledged records after it. */
+static void test_damage_before_later_flush(void **state)
+{
+    (void)state;
+    tl_env e;
+    uint32_t big;
+    make_flushes(&e, "logdmid", 6, 5, &big);
+    char *cur = tl_log_file(&e, "edb.log");
+    /* A single-segment flush in the middle (segment 3 of 6). */
+    tl_flip(cur, 3 * LOG_SEG_SIZE + 100);
+    expect_corrupt(&e);
+    tl_flip(cur, 3 * LOG_SEG_SIZE + 100);
+    expect_prefix(e.logdir, 6 + BIG_RECS + 5, 6 + BIG_RECS + 5);
+    /* The very first data segment. */
+    tl_flip(cur, 1 * LOG_SEG_SIZE + 12);
+    expect_corrupt(&e);
+    tl_flip(cur, 1 * LOG_SEG_SIZE + 12);
+    /* Inside the multi-segment flush, with later flushes after it. */
+    tl_flip(cur, (uint64_t)(big + 3) * LOG_SEG_SIZE + 2000);
+    expect_corrupt(&e);
+    tl_flip(cur, (uint64_t)(big + 3) * LOG_SEG_SIZE + 2000);
+    /* Only a chain field of a segment: its own checksum catches it. */
+    tl_flip(cur, (uint64_t)(big + 8) * LOG_SEG_SIZE + 16);
+    expect_corrupt(&e);
+    tl_flip(cur, (uint64_t)(big + 8) * LOG_SEG_SIZE + 16);
+    expect_prefix(e.logdir, 6 + BIG_RECS + 5, 6 + BIG_RECS + 5);
+    free(cur);
+    tl_env_free(&e);
+
+    /* Exactly one later flush, after damage in the middle of a flush of
+     * eight segments (FEND tells which flush the bad segment was in). */
+    make_flushes(&e, "logdmid1", 3, 1, &big);
+    cur = tl_log_file(&e, "edb.log");
+    tl_flip(cur, (uint64_t)(big + 1) * LOG_SEG_SIZE + 3000);
+    expect_corrupt(&e);
+    /* ... and damage to that multi-segment flush's last segment. */
+    tl_flip(cur, (uint64_t)(big + 1) * LOG_SEG_SIZE + 3000);
+    tl_flip(cur, (uint64_t)(big + 7) * LOG_SEG_SIZE + 3000);
+    expect_corrupt(&e);
+    free(cur);
+    tl_env_free(&e);
+}
+
+/* One flush writes several segments with one pwrite; before fdatasync
+ * returns the kernel may persist them in any order.  Later segments of the
+ * last flush without earlier ones are a torn tail, not damage; and once
+ * the writer has resumed at the hole, those stale segments neither come
+ * back nor make a later open see damage. */
+static void test_last_flush_out_of_order(void **state)
+{
+    (void)state;
+    tl_env e;
+    uint32_t big;
+    make_flushes(&e, "logooo", 4, 0, &big);
+    char *cur = tl_log_file(&e, "edb.log");
+    /* The crash kept big+1, big+3, big+5 .. big+7 (FEND), not the others. */
+    tl_poke(cur, (uint64_t)big * LOG_SEG_SIZE, LOG_SEG_SIZE, 0);
+    tl_poke(cur, (uint64_t)(big + 2) * LOG_SEG_SIZE, LOG_SEG_SIZE, 0);
+    tl_poke(cur, (uint64_t)(big + 4) * LOG_SEG_SIZE, LOG_SEG_SIZE, 0);
+    log_t *log;
+    log_open_result res;
+    assert_jet_ok(log_open(&e.cfg, &log, &res));
+    assert_true(res.tail_discarded);
+    assert_jet_ok(log_close(log, false));
+    assert_int_equal(expect_prefix(e.logdir, 4, 4), 4);
+
+    /* The writer resumes at the hole: three more single-segment flushes
+     * (big, big+1, big+2) then a crash; the stale segments from big+3 on
+     * were written by the flush that tore and must stay dead. */
+    assert_jet_ok(log_open(&e.cfg, &log, &res));
+    log_lsn l;
+    for (uint64_t i = 4; i < 7; i++) {
+        assert_jet_ok(tl_append(log, i, 300, &l));
+        assert_jet_ok(log_flush(log, l));
+    }
+    assert_int_equal(log_lsn_off(l) / LOG_SEG_SIZE, big + 2);
+    assert_jet_ok(log_close(log, false));
+    assert_jet_ok(log_open(&e.cfg, &log, &res));
+    assert_true(res.tail_discarded);
+    assert_jet_ok(log_close(log, false));
+    assert_int_equal(expect_prefix(e.logdir, 7, 7), 7);
+    /* Damage in what the resumed writer made durable, followed by its own
+     * later flushes, is still damage. */
+    tl_flip(cur, (uint64_t)big * LOG_SEG_SIZE + 500);
+    expect_corrupt(&e);
+    tl_flip(cur, (uint64_t)big * LOG_SEG_SIZE + 500);
+    /* A clean close after more work: everything there, nothing stale. */
+    assert_jet_ok(log_open(&e.cfg, &log, &res));
+    assert_jet_ok(tl_append(log, 7, 300, &l));
+    assert_jet_ok(log_close(log, true));
+    tl_read rd;
+    tl_read_all(e.logdir, LEG, 0, &rd);
+    assert_jet_ok(rd.err);
+    assert_int_equal(rd.n, 8);
+    assert_int_equal(rd.last_type, LOG_REC_TERM);
+    tl_read_free(&rd);
+    free(cur);
+    tl_env_free(&e);
+}
+
 /* ---- copies of a live log ------------------------------------------------ */
 
 struct writer {
@@ -190,7 +470,7 @@ static void test_live_copies(void **state)
         assert_int_equal(mkdir(dst, 0755), 0);
         char *from = tl_log_file(&e, "edb.log");
         char *to = tu_path(dst, "edb.log");
-        tl_copy_file(from, to);
+        tl_copy_live_file(from, to);
         uint64_t after = atomic_load(&w.acked);
         free(from);
         free(to);
@@ -433,6 +713,9 @@ int main(void)
         cmocka_unit_test(test_unflushed_lost),
         cmocka_unit_test(test_torn_flush_hole),
         cmocka_unit_test(test_garbage_tail),
+        cmocka_unit_test(test_damage_in_last_flush),
+        cmocka_unit_test(test_damage_before_later_flush),
+        cmocka_unit_test(test_last_flush_out_of_order),
         cmocka_unit_test(test_live_copies),
         cmocka_unit_test(test_archived_damage),
         cmocka_unit_test(test_foreign_and_missing),

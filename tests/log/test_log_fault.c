@@ -4,8 +4,9 @@
  * size and forced), writes checkpoints and closes cleanly: each fault makes
  * a call fail (never a crash or a hang), nothing acknowledged is lost and
  * the stream reopens.  Then a full disk: a roll falls back to a reserved log
- * and the log refuses new work with JET_errLogDiskFull but still closes
- * cleanly.
+ * and the log refuses new work with JET_errLogDiskFull, still takes what
+ * finishes work (compensations, ROLLBACK, COMMIT, DETACHDB, page-space
+ * bookkeeping), and closes cleanly.
  */
 #include "log_tu.h"
 
@@ -224,6 +225,98 @@ static void test_disk_full_reserve(void **state)
     tl_env_free(&e);
 }
 
+/* A record of type type for transaction txid (flags: the layer's byte). */
+static JET_ERR append_kind(log_t *log, uint8_t type, uint8_t flags, uint64_t txid, bool finish,
+                           log_lsn *lsn)
+{
+    uint8_t rec[200];
+    log_rec_hdr h;
+    log_rec_init(&h, type, sizeof rec, 1, txid);
+    h.flags = flags;
+    memset(rec, 0x33, sizeof rec);
+    memcpy(rec, &h, sizeof h);
+    return finish ? log_append_finish(log, rec, sizeof rec, lsn)
+                  : log_append(log, rec, sizeof rec, lsn);
+}
+
+/* On a reserved log new work is refused and what finishes work goes in:
+ * ESE keeps the reserved logs so that open transactions can be rolled
+ * back, databases detached and a clean shutdown logged. */
+static void test_disk_full_finish(void **state)
+{
+    (void)state;
+    tl_env e;
+    log_t *log;
+    log_open_result res;
+
+    tl_env_init(&e, "logfullfin");
+    assert_jet_ok(log_open(&e.cfg, &log, &res));
+    log_lsn l;
+    assert_jet_ok(tl_append(log, 0, 500, &l));
+    assert_jet_ok(JetDbFaultArm(JETDB_faultopTruncate, 1, 28, JETDB_bitFaultPersistent, NULL));
+    assert_jet_ok(log_roll(log));
+    assert_jet(JET_errLogDiskFull, log_roll(log));      /* onto edbres00001.jrs */
+    uint32_t g = log_generation(log);
+
+    /* New work: a new transaction, a change that carries undo. */
+    assert_jet(JET_errLogDiskFull, append_kind(log, LOG_REC_BEGIN, 0, 0, false, &l));
+    assert_jet(JET_errLogDiskFull, tl_append(log, 77, 300, &l));
+    assert_jet(JET_errLogDiskFull, append_kind(log, LOG_REC_ATTACHDB, 0, 0, false, &l));
+    assert_jet(JET_errLogDiskFull, append_kind(log, LOG_REC_TRACE, 0, 0, false, &l));
+    /* Finishing work: compensation, ROLLBACK, DETACHDB (log_append_finish);
+     * COMMIT, and the page-space bookkeeping of no transaction. */
+    uint8_t clr[300];
+    tl_make(clr, 1, sizeof clr);
+    assert_jet_ok(log_append_finish(log, clr, sizeof clr, &l));
+    assert_jet_ok(append_kind(log, LOG_REC_ROLLBACK, 0, 77, true, &l));
+    assert_jet_ok(append_kind(log, LOG_REC_DETACHDB, 0, 0, true, &l));
+    assert_jet_ok(append_kind(log, LOG_REC_COMMIT, 0, 78, false, &l));
+    assert_jet_ok(tl_append(log, 0, 300, &l));      /* txid 0: no transaction */
+    assert_jet_ok(log_flush(log, l));
+    assert_int_equal(log_generation(log), g);
+
+    /* Finishing records may make the roll onto the next reserved log
+     * (each flush takes a segment: fill the file) ... */
+    uint32_t rolled_at = 0;
+    for (unsigned i = 0; i < 40 && rolled_at == 0; i++) {
+        assert_jet_ok(append_kind(log, LOG_REC_ROLLBACK, 0, 100 + i, true, &l));
+        assert_jet_ok(log_flush(log, l));
+        if (log_generation(log) != g)
+            rolled_at = i;
+    }
+    assert_true(rolled_at > 0);
+    assert_int_equal(log_generation(log), g + 1);
+    char *res2 = tl_log_file(&e, "edbres00002.jrs");
+    assert_false(tu_exists(res2));
+    /* ... still refusing new work there ... */
+    assert_jet(JET_errLogDiskFull, append_kind(log, LOG_REC_BEGIN, 0, 0, false, &l));
+    /* ... until no reserved log is left: then they are refused too, with
+     * no roll (the generation stays) and the log still usable. */
+    JET_ERR err = JET_errSuccess;
+    for (unsigned i = 0; i < 40 && err >= 0; i++) {
+        err = append_kind(log, LOG_REC_ROLLBACK, 0, 200 + i, true, &l);
+        if (err >= 0)
+            assert_jet_ok(log_flush(log, l));
+    }
+    assert_jet(JET_errLogDiskFull, err);
+    assert_int_equal(log_generation(log), g + 1);
+    assert_jet_ok(log_flush(log, LOG_LSN_ALL));
+    /* The TERM cannot fit either: not a clean close, but nothing lost. */
+    assert_jet(JET_errLogDiskFull, log_close(log, true));
+    JetDbFaultDisarmAll();
+    assert_jet_ok(log_open(&e.cfg, &log, &res));
+    assert_false(res.clean);
+    assert_jet_ok(log_close(log, true));
+    tl_read rd;
+    tl_read_all(e.logdir, LEG, 0, &rd);
+    assert_jet_ok(rd.err);
+    assert_int_equal(rd.n, 3);   /* record 0, the compensation and the space record */
+    assert_int_equal(rd.last_type, LOG_REC_TERM);
+    tl_read_free(&rd);
+    free(res2);
+    tl_env_free(&e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +327,7 @@ int main(void)
         cmocka_unit_test(test_fault_open),
         cmocka_unit_test(test_fault_prealloc),
         cmocka_unit_test(test_disk_full_reserve),
+        cmocka_unit_test(test_disk_full_finish),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
