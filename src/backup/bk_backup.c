@@ -200,12 +200,14 @@ static JET_ERR bk_copy(bk_job *j, const char *src, const char *name)
              * as long as this buffer took, so a commit's flush waits for at most one
              * buffer of backup data, never for a queue of them. */
             CHECK(os_sync_range(f, synced, off - synced, true));
+            os_drop_cache(f, synced, off - synced);
             synced = off;
             bk_idle_since(&t0);
         }
         if (j->pace && off - synced > (uint64_t)BK_PACE_BUFFERS * j->cbuf) {
             uint64_t upto = off - (uint64_t)BK_PACE_BUFFERS * j->cbuf;
             CHECK(os_sync_range(f, synced, upto - synced, true));
+            os_drop_cache(f, synced, upto - synced);
             synced = upto;
         }
         bk_progress(j, got);

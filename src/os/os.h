@@ -76,6 +76,11 @@ JET_ERR os_pwrite(os_file *f, const void *buf, size_t len, uint64_t off);
 JET_ERR os_fsync(os_file *f);
 /* Flush data (and the metadata needed to read it back) to stable storage. */
 JET_ERR os_fdatasync(os_file *f);
+/* Tell the kernel the written (and synced) range will not be read back
+ * soon: drop it from the page cache.  Backups use it so a copy does not
+ * push the database's own pages out, and so removing an aborted copy does
+ * not have to free a page cache full of it. */
+void os_drop_cache(os_file *f, uint64_t off, uint64_t len);
 /* Start (wait=false) or complete (wait=true) write-back of a byte range. */
 JET_ERR os_sync_range(os_file *f, uint64_t off, uint64_t len, bool wait);
 

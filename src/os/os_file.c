@@ -289,6 +289,13 @@ JET_ERR os_fdatasync(os_file *f)
  * once.  It is not a durability barrier: it neither writes metadata nor
  * flushes the device cache; use os_fdatasync for that.  len 0 = to EOF.
  */
+void os_drop_cache(os_file *f, uint64_t off, uint64_t len)
+{
+    /* Only advice: the data is already on its way to the disk. */
+    if (os_range_ok(off, len))
+        (void)posix_fadvise(f->fd, (off_t)off, (off_t)len, POSIX_FADV_DONTNEED);
+}
+
 JET_ERR os_sync_range(os_file *f, uint64_t off, uint64_t len, bool wait)
 {
     if (!os_range_ok(off, len))
