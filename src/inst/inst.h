@@ -143,6 +143,14 @@ void inst_event_source(inst *in, struct ev_source *src, char *name_buf, size_t c
  * databases get clean headers and the log its TERM record. */
 JET_ERR inst_storage_start(inst *in, JET_GRBIT grbit);
 JET_ERR inst_storage_stop(inst *in, bool clean);
+/* The log_config of an instance's log stream, from its paths and
+ * parameters (JetInit; restore overrides the base name and name style). */
+struct log_config;
+void inst_log_config(inst *in, struct log_config *cfg);
+/* Give the process-wide cache the budget of in's JET_paramCacheSizeMin/Max
+ * (the maximum capped at a quarter of physical memory); JetInit and
+ * restore call it before they use the cache. */
+void inst_set_cache_budget(inst *in);
 /* Advance the checkpoint now: write the pages the log no longer needs to
  * protect, update database headers, rewrite the checkpoint file. */
 JET_ERR inst_checkpoint(inst *in);

@@ -244,7 +244,7 @@ static JET_ERR recover(inst *in, const log_open_result *res, unsigned legacy)
 /* Give the cache its budget.  ESE's default JET_paramCacheSizeMax
  * (2,000,000,000 pages) means "as much as the machine allows"; jetdb caps
  * it at a quarter of physical memory so the default never overcommits. */
-static void set_cache_budget(inst *in)
+void inst_set_cache_budget(inst *in)
 {
     uint64_t page = (uint64_t)par_num(in, JET_paramDatabasePageSize);
     uint64_t max = (uint64_t)par_num(in, JET_paramCacheSizeMax);
@@ -258,32 +258,36 @@ static void set_cache_budget(inst *in)
     cache_set_budget(min, max);
 }
 
+void inst_log_config(inst *in, struct log_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->log_path = in->log_path;
+    cfg->system_path = in->system_path;
+    cfg->base = in->base_name;
+    cfg->legacy_names = (unsigned)par_num(in, JET_paramLegacyFileNames);
+    cfg->file_size_bytes = (uint64_t)par_num(in, JET_paramLogFileSize) * 1024u;
+    cfg->page_size = (uint32_t)par_num(in, JET_paramDatabasePageSize);
+    cfg->log_buffer_bytes = (size_t)par_num(in, JET_paramLogBuffers) * 512u;
+    cfg->circular = par_num(in, JET_paramCircularLog) != 0;
+    cfg->ev = &in->ev;
+}
+
 JET_ERR inst_storage_start(inst *in, JET_GRBIT grbit)
 {
     (void)grbit;
-    set_cache_budget(in);
+    inst_set_cache_budget(in);
     inst_event_source(in, &in->ev, in->ev_name, sizeof in->ev_name);
     par_str(in, JET_paramEventSource, in->ev_source_name, sizeof in->ev_source_name);
     in->ev.source = in->ev_source_name;
 
     if (!recovery_off(in)) {
-        unsigned legacy = (unsigned)par_num(in, JET_paramLegacyFileNames);
-        log_config cfg = {
-            .log_path = in->log_path,
-            .system_path = in->system_path,
-            .base = in->base_name,
-            .legacy_names = legacy,
-            .file_size_bytes = (uint64_t)par_num(in, JET_paramLogFileSize) * 1024u,
-            .page_size = (uint32_t)par_num(in, JET_paramDatabasePageSize),
-            .log_buffer_bytes = (size_t)par_num(in, JET_paramLogBuffers) * 512u,
-            .circular = par_num(in, JET_paramCircularLog) != 0,
-            .ev = &in->ev,
-        };
+        log_config cfg;
+        inst_log_config(in, &cfg);
         log_t *log;
         log_open_result res;
         CALL(log_open(&cfg, &log, &res));
         in->log = log;
-        JET_ERR err = recover(in, &res, legacy);
+        JET_ERR err = recover(in, &res, cfg.legacy_names);
         if (err < 0) {
             (void)log_close(log, false);
             in->log = NULL;

@@ -16,9 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "cache/cache.h"
 #include "inst/param.h"
 #include "os/os.h"
 #include "recovery/recovery.h"
@@ -102,40 +100,13 @@ static void on_gen(void *ctx, uint32_t gen)
     rst_progress(ctx, 1);
 }
 
-/* The log configuration of the instance (as JetInit builds it). */
+/* The log configuration of the instance (as JetInit builds it), with the
+ * backup's base name and name style. */
 static void log_cfg(rst_job *j, log_config *cfg)
 {
-    inst *in = j->in;
-    memset(cfg, 0, sizeof *cfg);
-    cfg->log_path = in->log_path;
-    cfg->system_path = in->system_path;
+    inst_log_config(j->in, cfg);
     cfg->base = j->base;
     cfg->legacy_names = j->legacy;
-    cfg->file_size_bytes = (uint64_t)par_num(in, JET_paramLogFileSize) * 1024u;
-    cfg->page_size = (uint32_t)par_num(in, JET_paramDatabasePageSize);
-    cfg->log_buffer_bytes = (size_t)par_num(in, JET_paramLogBuffers) * 512u;
-    cfg->circular = par_num(in, JET_paramCircularLog) != 0;
-    cfg->ev = &in->ev;
-}
-
-/* The page cache's budget for the replay, as JetInit sets it
- * (src/inst/storage.c): JET_paramCacheSizeMin/Max, the maximum capped at a
- * quarter of physical memory.  Without it a process that restores before
- * any JetInit replayed with the cache's built-in 8192 pages, evicting (one
- * page write each) for most of a large replay. */
-static void set_cache_budget(rst_job *j)
-{
-    inst *in = j->in;
-    uint64_t page = (uint64_t)par_num(in, JET_paramDatabasePageSize);
-    uint64_t max = (uint64_t)par_num(in, JET_paramCacheSizeMax);
-    uint64_t min = (uint64_t)par_num(in, JET_paramCacheSizeMin);
-    long phys = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
-    if (phys > 0 && psz > 0 && page > 0) {
-        uint64_t cap = (uint64_t)phys * (uint64_t)psz / 4 / page;
-        if (max > cap)
-            max = cap;
-    }
-    cache_set_budget(min, max);
 }
 
 /* Open the stream in the log folder for appending; an empty folder first
@@ -247,7 +218,7 @@ JET_ERR rst_run(rst_job *j, const char *src)
         rst_progress(j, per_copy);
     }
     CALL(open_log(j));
-    set_cache_budget(j);
+    inst_set_cache_budget(j->in);
     err = hard_recover(j);
     /* A clean close writes TERM and the checkpoint: JetInit finds a clean
      * stream; after a failure the log is closed as after a crash. */
