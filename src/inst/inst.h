@@ -95,6 +95,7 @@ typedef struct sess {
     atomic_ullong context_thread; /* thread that set the context */
     char *user;                   /* JetBeginSession user name (unused by ESENT) */
     struct db_sess *dbs;          /* databases this session opened (src/db) */
+    struct vtx *vtx;              /* ISAM transaction (src/txn/ver.c), NULL = none */
 } sess;
 
 /* ---- process-wide mode ------------------------------------------------- */

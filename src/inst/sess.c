@@ -4,6 +4,7 @@
  * contexts (JetSetSessionContext / JetResetSessionContext).
  */
 #include "inst/inst.h"
+#include "txn/ver.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -180,6 +181,7 @@ JET_ERR sess_end(sess *s)
     /* A session lent out through a context cannot be ended under its user. */
     if (atomic_load(&s->context) != 0)
         return JET_errSessionInUse;
+    vtx_session_end(s);
     db_session_end(s);
     pthread_mutex_lock(&g_mu);
     bool removed = remove_locked(s);
@@ -203,6 +205,7 @@ void sess_end_all(inst *in)
         pthread_mutex_unlock(&g_mu);
         if (victim == NULL)
             return;
+        vtx_session_end(victim);
         db_session_end(victim);
         retire(victim);
     }

@@ -1,0 +1,48 @@
+/*
+ * isam.h: what the ISAM layer (cursors, records, updates, seeks, temporary
+ * tables: src/isam) offers the other layers.  The Jet* table-level entry
+ * points live in src/api/api_isam.c and call src/isam.
+ *
+ * A cursor (JET_TABLEID) belongs to one session and one opened database;
+ * it pins its cat_table and refreshes it when DDL publishes a newer
+ * version.
+ */
+#ifndef JETDB_ISAM_ISAM_H
+#define JETDB_ISAM_ISAM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "catalog/catalog.h"
+#include "esent.h"
+
+struct db;
+struct sess;
+struct vtx;
+
+/* Open a cursor on table t of database dbid (opened by s); the cursor
+ * takes its own pin of t.  grbit: JetOpenTable's (JET_bitTableReadOnly,
+ * Updatable, DenyRead, DenyWrite, ...).  Positioned on the primary (or
+ * sequential) index, before the first record. */
+JET_ERR isam_cursor_open(struct sess *s, JET_DBID dbid, cat_table *t, JET_GRBIT grbit,
+                         JET_TABLEID *out);
+/* The table behind a cursor of session s (pinned; release with
+ * cat_table_release) and its database: for DDL calls that take a tableid
+ * (JetAddColumn, JetCreateIndex, JetGetTableColumnInfo, ...).
+ * JET_errInvalidTableId when tableid is not a cursor of s. */
+JET_ERR isam_cursor_table(struct sess *s, JET_TABLEID tableid, JET_DBID *dbid,
+                          cat_table **t);
+/* Whether a cursor other than `except` (0 = none) of any session has
+ * table objid of database d open (JetDeleteTable: JET_errTableInUse). */
+bool isam_table_in_use(struct db *d, uint32_t objid, JET_TABLEID except);
+/* JetEndSession / JetTerm: close the session's cursors (before its
+ * transaction is rolled back and its databases closed). */
+void isam_session_end(struct sess *s);
+
+/* Fill a new secondary index ix of table t from the rows visible to x
+ * (JetCreateIndex on a table with records): JET_errKeyDuplicate for a
+ * unique index with duplicate keys. */
+JET_ERR isam_index_build(struct vtx *x, struct db *d, const cat_table *t,
+                         const cat_index *ix);
+
+#endif

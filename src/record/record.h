@@ -1,0 +1,80 @@
+/*
+ * record.h: the byte format of an ISAM record (the value of a row in a
+ * table's data tree) — fixed, variable and tagged columns, multi-valued
+ * tagged columns, and separated long values (the record then holds a
+ * reference the ISAM layer stores in the table's long-value tree).
+ *
+ * Column ids follow ESE: fixed 1..127, variable 128..255, tagged
+ * 256..65535.  The codec knows nothing about defaults, escrow or
+ * autoincrement (src/isam applies those); it stores what it is given and
+ * validates structure.  The exact bytes are in docs/formats-record.md.
+ */
+#ifndef JETDB_RECORD_RECORD_H
+#define JETDB_RECORD_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "esent.h"
+
+#define REC_FIXED_FIRST 1u
+#define REC_FIXED_LAST 127u
+#define REC_VAR_FIRST 128u
+#define REC_VAR_LAST 255u
+#define REC_TAGGED_FIRST 256u
+#define REC_TAGGED_LAST 65535u
+
+/* What the codec needs to know about a column (src/catalog embeds it). */
+typedef struct rec_coldef {
+    JET_COLUMNID colid;
+    JET_COLTYP coltyp;
+    uint32_t cbMax;          /* 0 = type maximum */
+    JET_GRBIT grbit;         /* JET_bitColumn* */
+    uint16_t cp;             /* 1252 or 1200 for text, else 0 */
+} rec_coldef;
+
+/* Fixed size of a coltyp's value (0 for Binary/Text/LongBinary/LongText). */
+uint32_t rec_fixed_size(JET_COLTYP coltyp);
+
+/* A record under construction (the copy buffer of JetPrepareUpdate). */
+typedef struct rec_buf {
+    uint8_t *data;
+    size_t len, cap;
+} rec_buf;
+
+void rec_buf_init(rec_buf *r);                 /* an empty record (every column NULL) */
+JET_ERR rec_buf_load(rec_buf *r, const void *rec, size_t len);   /* copy + rec_check */
+void rec_buf_free(rec_buf *r);
+
+/* Value flags. */
+enum {
+    REC_VAL_SEPARATED = 0x01,    /* the bytes are a long-value reference (src/isam) */
+};
+
+/* Set value number itag (1-based) of column c.  itag 0 appends a new value
+ * to a multi-valued column (for other columns 0 means 1).  data NULL with
+ * cb 0 deletes the value (NULL; later values of a multi-valued column move
+ * down by one); data non-NULL with cb 0 stores a zero-length value.
+ * Fixed columns require cb == rec_fixed_size.  JET_errRecordTooBig when the
+ * record would exceed max_len bytes; JET_errColumnIllegalNull /
+ * JET_errInvalidBufferSize / JET_errMultiValuedColumnMustBeTagged as ESE
+ * for malformed requests.  flags: REC_VAL_*. */
+JET_ERR rec_set(rec_buf *r, const rec_coldef *c, uint32_t itag, const void *data, size_t cb,
+                unsigned flags, size_t max_len);
+
+/* Get value number itag (1-based; 0 is treated as 1) of column c from a
+ * stored record: *data points into rec (NULL when the value is NULL),
+ * *cb its length, *flags its REC_VAL_* flags.  Returns JET_wrnColumnNull
+ * when there is no such value.  Never reads outside [rec, rec+len). */
+JET_ERR rec_get(const void *rec, size_t len, const rec_coldef *c, uint32_t itag,
+                const void **data, size_t *cb, unsigned *flags);
+/* Number of non-NULL values of c (0 or 1 for a single-valued column). */
+uint32_t rec_count(const void *rec, size_t len, const rec_coldef *c);
+/* The next column id > after that has at least one value in the record
+ * (every kind: fixed, variable, tagged); 0 when none. */
+JET_COLUMNID rec_next_present(const void *rec, size_t len, JET_COLUMNID after);
+/* Structural check of a stored record: JET_errDatabaseCorrupted if bad. */
+JET_ERR rec_check(const void *rec, size_t len);
+
+#endif
