@@ -20,17 +20,18 @@ struct db;
 struct sess;
 struct vtx;
 
-/* Open a cursor on table t of database dbid (opened by s); the cursor
- * takes its own pin of t.  grbit: JetOpenTable's (JET_bitTableReadOnly,
+/* Open a cursor on table t of database d (pinned by the caller: a database
+ * s opened, or the instance's temporary database); the cursor takes its
+ * own pins of d and t.  grbit: JetOpenTable's (JET_bitTableReadOnly,
  * Updatable, DenyRead, DenyWrite, ...).  Positioned on the primary (or
  * sequential) index, before the first record. */
-JET_ERR isam_cursor_open(struct sess *s, JET_DBID dbid, cat_table *t, JET_GRBIT grbit,
+JET_ERR isam_cursor_open(struct sess *s, struct db *d, cat_table *t, JET_GRBIT grbit,
                          JET_TABLEID *out);
-/* The table behind a cursor of session s (pinned; release with
- * cat_table_release) and its database: for DDL calls that take a tableid
+/* The table behind a cursor of session s (both pinned: release with
+ * cat_table_release and db_unpin) and its database: for DDL calls that take a tableid
  * (JetAddColumn, JetCreateIndex, JetGetTableColumnInfo, ...).
  * JET_errInvalidTableId when tableid is not a cursor of s. */
-JET_ERR isam_cursor_table(struct sess *s, JET_TABLEID tableid, JET_DBID *dbid,
+JET_ERR isam_cursor_table(struct sess *s, JET_TABLEID tableid, struct db **d,
                           cat_table **t);
 /* Whether a cursor other than `except` (0 = none) of any session has
  * table objid of database d open (JetDeleteTable: JET_errTableInUse). */
