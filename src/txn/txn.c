@@ -201,17 +201,43 @@ JET_ERR txn_commit(txn *t, bool lazy, uint64_t *commit_lsn)
     return err;
 }
 
-JET_ERR txn_rollback(txn *t, bt_tree_lookup_fn lookup)
+size_t txn_undo_count(txn *t)
+{
+    pthread_mutex_lock(&t->mu);
+    size_t n = t->nundo;
+    pthread_mutex_unlock(&t->mu);
+    return n;
+}
+
+/* Apply the undo payloads above `mark`, newest first: each compensation
+ * restores the state the previous change started from, and is logged as a
+ * CLR whose LAST record makes recovery drop the same entry
+ * (txn_drop_last_undo), so a later crash undoes exactly what is left. */
+static JET_ERR undo_down_to(txn *t, size_t mark, bt_tree_lookup_fn lookup)
 {
     JET_ERR err = JET_errSuccess;
-    /* Newest first: each compensation restores the state the previous
-     * change started from. */
-    while (t->nundo > 0 && err >= 0) {
-        undo_ent *u = &t->undo[t->nundo - 1];
-        err = bt_undo_apply(lookup, u->db_ctx, u->bytes, u->len, t->id);
-        if (err >= 0)
-            txn_drop_last_undo(t);
+    for (;;) {
+        pthread_mutex_lock(&t->mu);
+        bool more = t->nundo > mark;
+        undo_ent u = more ? t->undo[t->nundo - 1] : (undo_ent){ NULL, NULL, 0 };
+        pthread_mutex_unlock(&t->mu);
+        if (!more)
+            return JET_errSuccess;
+        err = bt_undo_apply(lookup, u.db_ctx, u.bytes, u.len, t->id);
+        if (err < 0)
+            return err;
+        txn_drop_last_undo(t);
     }
+}
+
+JET_ERR txn_rollback_to(txn *t, size_t mark, bt_tree_lookup_fn lookup)
+{
+    return undo_down_to(t, mark, lookup);
+}
+
+JET_ERR txn_rollback(txn *t, bt_tree_lookup_fn lookup)
+{
+    JET_ERR err = undo_down_to(t, 0, lookup);
     if (err >= 0 && t->log != NULL) {
         /* ROLLBACK finishes work already logged: it may use a reserved log
          * when the log disk is full (log_append_finish), like the

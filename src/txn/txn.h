@@ -10,8 +10,9 @@
  * COMMIT and, unless lazy, waits until the log is durable up to it (group
  * commit lets concurrent commits share one flush).
  *
- * Nesting (savepoints) and the version store arrive with the ISAM layer;
- * this layer gives it atomic, durable units of change.
+ * Savepoints are partial rollbacks (txn_rollback_to); nesting, snapshots
+ * and conflicts are the version store's (ver.h), built on these atomic,
+ * durable units of change.
  */
 #ifndef JETDB_TXN_TXN_H
 #define JETDB_TXN_TXN_H
@@ -42,6 +43,14 @@ JET_ERR txn_commit(txn *t, bool lazy, uint64_t *commit_lsn);
  * its BEGIN and the instance must not terminate cleanly (see
  * txn_oldest_begin) until txn_forget_failed drops it. */
 JET_ERR txn_rollback(txn *t, bt_tree_lookup_fn lookup);
+/* Undo entries noted so far (a savepoint's mark). */
+size_t txn_undo_count(txn *t);
+/* Partial rollback (savepoints): apply the undo entries noted after `mark`
+ * (txn_undo_count at the savepoint), newest first, as logged compensations
+ * (CLR records: recovery drops one entry per compensation, so a crash
+ * later undoes exactly what remains).  Logs no ROLLBACK; the transaction
+ * stays open.  On failure the entries not yet undone stay in place. */
+JET_ERR txn_rollback_to(txn *t, size_t mark, bt_tree_lookup_fn lookup);
 /* Free the transactions of `log` whose rollback failed (the log is being
  * closed without a clean shutdown, or recovery gave up). */
 void txn_forget_failed(struct log *log);

@@ -1,274 +1,508 @@
 /*
- * ver.c: PROVISIONAL pass-through implementation of ver.h so that the
- * layers above can be built and tested while the real version store is
- * written: no snapshots, no conflicts, no savepoints (a nested rollback
- * rolls back everything), deletes are physical.  Replaced wholesale.
+ * ver.c: the version store of an instance — commit timestamps and the
+ * list of open transactions, the JET_paramMaxVerPages budget, version
+ * cleanup (and the physical removal of flagged rows), the hooks for
+ * database detach and dropped trees, and the background flush behind
+ * JetCommitTransaction2's cmsecDurableCommit.  See ver_int.h.
  */
 #include "txn/ver.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "inst/inst.h"
+#include "inst/param.h"
+#include "log/log.h"
+#include "os/os.h"
 #include "store/store.h"
-#include "txn/txn.h"
+#include "txn/ver_int.h"
 #include "util/err.h"
 
-struct vs {
-    int unused;
-};
+/* ---- budget ---------------------------------------------------------------- */
 
-struct vtx {
-    sess *s;
-    uint32_t level;
-    txn *t;                 /* storage transaction, begun at the first change */
-};
+bool vs_charge(vs *v, size_t bytes)
+{
+    if (bytes == 0)
+        return true;
+    uint64_t cur = atomic_load(&v->used);
+    do {
+        if (cur + bytes > v->max_bytes)
+            return false;
+    } while (!atomic_compare_exchange_weak(&v->used, &cur, cur + bytes));
+    return true;
+}
 
-struct vt_cursor {
-    bt_cursor *c;
-};
+void vs_release(vs *v, size_t bytes)
+{
+    if (bytes != 0)
+        atomic_fetch_sub(&v->used, bytes);
+}
+
+void vs_ver_free(vs *v, ver *w)
+{
+    vs_release(v, w->charge);
+    free(w->before);
+    free(w);
+    atomic_fetch_sub(&v->nversions, 1);
+}
+
+struct log *vs_log(vs *v)
+{
+    return v->in != NULL ? v->in->log : NULL;
+}
+
+uint64_t vs_floor_locked(vs *v)
+{
+    uint64_t floor = v->last_cts;
+    for (vtx *x = v->active; x != NULL; x = x->anext)
+        if (x->snap < floor)
+            floor = x->snap;
+    return floor;
+}
+
+void vs_zombie(vs *v, vts *ts, ver **vers, size_t n)
+{
+    vcommit *e = calloc(1, sizeof *e);
+    pthread_mutex_lock(&v->tx_mu);
+    if (e != NULL) {
+        e->ts = ts;
+        e->vers = vers;
+        e->n = n;
+        e->next = v->zombies;
+        v->zombies = e;
+    }
+    pthread_mutex_unlock(&v->tx_mu);
+    if (e == NULL) {
+        /* Cannot even remember them: unlink them (readers then see the
+         * tree as it is, the best that is left). */
+        for (size_t i = 0; i < n; i++) {
+            ver *w = vers[i];
+            if (w->kind != V_DEFER) {
+                vshard *sh = &vs_shards[w->shard];
+                pthread_mutex_lock(&sh->mu);
+                vr_unlink(v, sh, w);
+                pthread_mutex_unlock(&sh->mu);
+            }
+            vs_ver_free(v, w);
+        }
+        free(vers);
+        free(ts);
+    }
+}
+
+/* ---- create / destroy ---------------------------------------------------------- */
+
+static void install_hooks(void);
 
 JET_ERR vs_create(struct inst *in, uint64_t max_ver_pages, vs **out)
 {
-    (void)in;
-    (void)max_ver_pages;
+    static pthread_once_t hooks = PTHREAD_ONCE_INIT;
+    pthread_once(&hooks, install_hooks);
     vs *v = calloc(1, sizeof *v);
     if (v == NULL)
         return JET_errOutOfMemory;
+    uint64_t page = in != NULL ? (uint64_t)par_num(in, JET_paramVerPageSize) : VS_PAGE_SIZE;
+    if (page == 0)
+        page = VS_PAGE_SIZE;
+    v->in = in;
+    v->max_bytes = max_ver_pages > UINT64_MAX / page ? UINT64_MAX : max_ver_pages * page;
+    pthread_mutex_init(&v->tx_mu, NULL);
+    pthread_mutex_init(&v->clean_mu, NULL);
+    pthread_mutex_init(&v->fl_mu, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&v->fl_cond, &ca);
+    pthread_condattr_destroy(&ca);
     *out = v;
     return JET_errSuccess;
 }
 
+/* Free a list of vcommits; their deferred work runs (committed = they are
+ * permanent) unless it was told already. */
+static void free_commits(vs *v, vcommit *e, bool run_deferred)
+{
+    while (e != NULL) {
+        vcommit *next = e->next;
+        for (size_t i = 0; i < e->n; i++) {
+            ver *w = e->vers[i];
+            if (w->kind == V_DEFER && w->fn != NULL && run_deferred)
+                w->fn(w->ctx, true);
+            vs_ver_free(v, w);
+        }
+        free(e->vers);
+        free(e->ts);
+        free(e);
+        e = next;
+    }
+}
+
+static void flusher_stop(vs *v);
+
 void vs_destroy(vs *v)
 {
+    if (v == NULL)
+        return;
+    flusher_stop(v);
+    /* Take every row of this store out of the process-wide table; the
+     * versions themselves are freed with their owners below. */
+    for (uint32_t i = 0; i < VS_SHARDS; i++) {
+        vshard *sh = &vs_shards[i];
+        pthread_mutex_lock(&sh->mu);
+        for (size_t b = 0; b < sh->nbuckets; b++) {
+            vrow **pp = &sh->buckets[b];
+            while (*pp != NULL) {
+                vrow *r = *pp;
+                if (r->v != v) {
+                    pp = &r->hnext;
+                    continue;
+                }
+                *pp = r->hnext;
+                sh->nrows--;
+                for (ver *w = r->head; w != NULL; w = w->older)
+                    w->row = NULL;
+                vs_release(v, r->charge);
+                free(r);
+            }
+        }
+        pthread_mutex_unlock(&sh->mu);
+    }
+    free_commits(v, v->q_head, true);
+    free_commits(v, v->zombies, false);
+    pthread_cond_destroy(&v->fl_cond);
+    pthread_mutex_destroy(&v->fl_mu);
+    pthread_mutex_destroy(&v->clean_mu);
+    pthread_mutex_destroy(&v->tx_mu);
     free(v);
+}
+
+/* ---- cleanup ---------------------------------------------------------------------- */
+
+/* Unlink the versions of a commit every snapshot sees.  They sit at the
+ * tails of their chains (older commits were cleaned first); a row left
+ * without versions whose tree value is flagged is deleted for good (txid
+ * 0: a logged change of no transaction, redone by recovery, never undone).
+ * Returns e reduced to its deferred work (NULL when there is none): that
+ * runs once no version-store lock is held. */
+static vcommit *clean_commit(vs *v, vcommit *e)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < e->n; i++) {
+        ver *w = e->vers[i];
+        if (w->kind == V_DEFER) {
+            e->vers[keep++] = w;
+            continue;
+        }
+        vshard *sh = &vs_shards[w->shard];
+        pthread_mutex_lock(&sh->mu);
+        vrow *r = w->row;
+        /* Only a deletion (or a rollback) can leave the value flagged. */
+        if (r != NULL && r->head == w && w->older == NULL && r->may_flag) {
+            uint8_t flag = 0;
+            size_t total = 0;
+            if (bt_get(r->t, r->key, r->klen, 0, &flag, 1, &total) >= 0 && total > 0 &&
+                (flag & VT_ROW_DELETED)) {
+                if (bt_delete(r->t, 0, r->key, r->klen) >= 0)
+                    atomic_fetch_add(&v->rows_removed, 1);
+                /* A failed delete leaves the row flagged and invisible;
+                 * an insert may overwrite it later. */
+            }
+        }
+        vr_unlink(v, sh, w);
+        pthread_mutex_unlock(&sh->mu);
+        vs_ver_free(v, w);
+    }
+    free(e->ts);       /* no version refers to it any more */
+    e->ts = NULL;
+    e->n = keep;
+    if (keep == 0) {
+        free(e->vers);
+        free(e);
+        return NULL;
+    }
+    return e;
+}
+
+/* One cleaning pass; caller holds clean_mu.  Deferred work is chained on
+ * *later. */
+static void clean_run(vs *v, vcommit **later)
+{
+    for (;;) {
+        pthread_mutex_lock(&v->tx_mu);
+        uint64_t floor = vs_floor_locked(v);
+        vcommit *e = v->q_head;
+        if (e != NULL && e->cts <= floor) {
+            v->q_head = e->next;
+            if (v->q_head == NULL)
+                v->q_tail = NULL;
+            v->npending--;
+        } else {
+            e = NULL;
+        }
+        pthread_mutex_unlock(&v->tx_mu);
+        if (e == NULL)
+            return;
+        e->next = NULL;
+        e = clean_commit(v, e);
+        if (e != NULL) {
+            e->next = *later;
+            *later = e;
+        }
+    }
+}
+
+/* Run deferred work (no lock held). */
+static void run_later(vs *v, vcommit *e)
+{
+    free_commits(v, e, true);
 }
 
 void vs_cleanup(vs *v)
 {
-    (void)v;
-}
-
-JET_ERR vtx_begin(sess *s, JET_GRBIT grbit)
-{
-    (void)grbit;
-    if (s->vtx == NULL) {
-        vtx *x = calloc(1, sizeof *x);
-        if (x == NULL)
-            return JET_errOutOfMemory;
-        x->s = s;
-        s->vtx = x;
-    }
-    if (s->vtx->level >= VT_LEVEL_MAX)
-        return JET_errTransTooDeep;
-    s->vtx->level++;
-    return JET_errSuccess;
-}
-
-static void vtx_free(sess *s)
-{
-    free(s->vtx);
-    s->vtx = NULL;
-}
-
-JET_ERR vtx_commit(sess *s, JET_GRBIT grbit)
-{
-    vtx *x = s->vtx;
-    if (x == NULL || x->level == 0)
-        return JET_errNotInTransaction;
-    if (--x->level > 0)
-        return JET_errSuccess;
-    JET_ERR err = JET_errSuccess;
-    if (x->t != NULL)
-        err = txn_commit(x->t, (grbit & JET_bitCommitLazyFlush) != 0, NULL);
-    vtx_free(s);
-    return err;
-}
-
-JET_ERR vtx_rollback(sess *s, JET_GRBIT grbit)
-{
-    (void)grbit;
-    vtx *x = s->vtx;
-    if (x == NULL || x->level == 0)
-        return JET_errNotInTransaction;
-    JET_ERR err = JET_errSuccess;
-    if (x->t != NULL)
-        err = txn_rollback(x->t, st_undo_lookup);
-    vtx_free(s);
-    return err;
-}
-
-uint32_t vtx_level(sess *s)
-{
-    return s->vtx == NULL ? 0 : s->vtx->level;
-}
-
-vtx *vtx_current(sess *s)
-{
-    return s->vtx != NULL && s->vtx->level > 0 ? s->vtx : NULL;
-}
-
-void vtx_session_end(sess *s)
-{
-    if (s->vtx != NULL)
-        (void)vtx_rollback(s, JET_bitRollbackAll);
-}
-
-JET_ERR vtx_auto_begin(sess *s, vtx **x)
-{
-    CALL(vtx_begin(s, 0));
-    *x = s->vtx;
-    return JET_errSuccess;
-}
-
-JET_ERR vtx_auto_end(sess *s, vtx *x, JET_ERR err)
-{
-    (void)x;
-    if (err >= 0) {
-        KEEP(err, vtx_commit(s, 0));
-        return err;
-    }
-    (void)vtx_rollback(s, 0);
-    return err;
-}
-
-JET_ERR vtx_txid(vtx *x, uint64_t *txid)
-{
-    if (x == NULL)
-        return JET_errNotInTransaction;
-    if (x->t == NULL)
-        CALL(txn_begin(x->s->owner->log, &x->t));
-    *txid = txn_id(x->t);
-    return JET_errSuccess;
-}
-
-static JET_ERR with_flag(const void *val, size_t vlen, uint8_t **out)
-{
-    uint8_t *b = malloc(vlen + 1);
-    if (b == NULL)
-        return JET_errOutOfMemory;
-    b[0] = 0;
-    if (vlen > 0)
-        memcpy(b + 1, val, vlen);
-    *out = b;
-    return JET_errSuccess;
-}
-
-JET_ERR vt_insert(vtx *x, bt_tree *t, const void *key, size_t klen, const void *val, size_t vlen)
-{
-    uint64_t txid;
-    CALL(vtx_txid(x, &txid));
-    uint8_t *b;
-    CALL(with_flag(val, vlen, &b));
-    JET_ERR err = bt_insert(t, txid, key, klen, b, vlen + 1);
-    free(b);
-    return err;
-}
-
-JET_ERR vt_replace(vtx *x, bt_tree *t, const void *key, size_t klen, const void *val,
-                   size_t vlen)
-{
-    uint64_t txid;
-    CALL(vtx_txid(x, &txid));
-    uint8_t *b;
-    CALL(with_flag(val, vlen, &b));
-    JET_ERR err = bt_replace(t, txid, key, klen, b, vlen + 1);
-    free(b);
-    return err;
-}
-
-JET_ERR vt_delete(vtx *x, bt_tree *t, const void *key, size_t klen)
-{
-    uint64_t txid;
-    CALL(vtx_txid(x, &txid));
-    return bt_delete(t, txid, key, klen);
-}
-
-JET_ERR vt_lock(vtx *x, bt_tree *t, const void *key, size_t klen)
-{
-    if (x == NULL)
-        return JET_errNotInTransaction;
-    size_t actual;
-    return bt_get(t, key, klen, 0, NULL, 0, &actual) < 0 ? JET_errRecordNotFound
-                                                         : JET_errSuccess;
-}
-
-JET_ERR vt_get(vtx *x, bt_tree *t, const void *key, size_t klen, uint64_t off, void *buf,
-               size_t cb, size_t *actual)
-{
-    (void)x;
-    size_t full = 0;
-    JET_ERR err = bt_get(t, key, klen, off + 1, buf, cb, &full);
-    if (actual != NULL)
-        *actual = full > 0 ? full - 1 : 0;
-    return err;
-}
-
-JET_ERR vt_cursor_open(bt_tree *t, vt_cursor **out)
-{
-    vt_cursor *c = calloc(1, sizeof *c);
-    if (c == NULL)
-        return JET_errOutOfMemory;
-    JET_ERR err = bt_cursor_open(t, &c->c);
-    if (err < 0) {
-        free(c);
-        return err;
-    }
-    *out = c;
-    return JET_errSuccess;
-}
-
-void vt_cursor_close(vt_cursor *c)
-{
-    if (c == NULL)
+    if (v == NULL)
         return;
-    bt_cursor_close(c->c);
-    free(c);
+    vcommit *later = NULL;
+    for (;;) {
+        if (pthread_mutex_trylock(&v->clean_mu) != 0) {
+            /* A cleaner is at work: ask it to go round once more. */
+            atomic_store(&v->clean_again, true);
+            if (pthread_mutex_trylock(&v->clean_mu) != 0)
+                break;
+        }
+        atomic_store(&v->clean_again, false);
+        clean_run(v, &later);
+        pthread_mutex_unlock(&v->clean_mu);
+        if (!atomic_load(&v->clean_again))
+            break;
+    }
+    run_later(v, later);
 }
 
-JET_ERR vt_cursor_seek(vtx *x, vt_cursor *c, bt_seek op, const void *key, size_t klen)
+void vs_cleanup_wait(vs *v)
 {
-    (void)x;
-    return bt_cursor_seek(c->c, op, key, klen);
+    vcommit *later = NULL;
+    pthread_mutex_lock(&v->clean_mu);
+    clean_run(v, &later);
+    pthread_mutex_unlock(&v->clean_mu);
+    run_later(v, later);
 }
 
-JET_ERR vt_cursor_first(vtx *x, vt_cursor *c)
+/* ---- queries ------------------------------------------------------------------------ */
+
+uint32_t vs_active_count(vs *v)
 {
-    (void)x;
-    return bt_cursor_first(c->c);
+    if (v == NULL)
+        return 0;
+    pthread_mutex_lock(&v->tx_mu);
+    uint32_t n = v->nactive;
+    pthread_mutex_unlock(&v->tx_mu);
+    return n;
 }
 
-JET_ERR vt_cursor_last(vtx *x, vt_cursor *c)
+void vs_set_dirty_term(vs *v)
 {
-    (void)x;
-    return bt_cursor_last(c->c);
+    if (v != NULL)
+        atomic_store(&v->dirty_term, true);
 }
 
-JET_ERR vt_cursor_next(vtx *x, vt_cursor *c)
+void vs_get_stats(vs *v, vs_stats *st)
 {
-    (void)x;
-    return bt_cursor_next(c->c);
+    memset(st, 0, sizeof *st);
+    st->bytes_used = atomic_load(&v->used);
+    st->bytes_max = v->max_bytes;
+    st->versions = atomic_load(&v->nversions);
+    st->rows_removed = atomic_load(&v->rows_removed);
+    pthread_mutex_lock(&v->tx_mu);
+    st->active = v->nactive;
+    st->commits_pending = v->npending;
+    pthread_mutex_unlock(&v->tx_mu);
+    for (uint32_t i = 0; i < VS_SHARDS; i++) {
+        vshard *sh = &vs_shards[i];
+        pthread_mutex_lock(&sh->mu);
+        for (size_t b = 0; b < sh->nbuckets; b++)
+            for (vrow *r = sh->buckets[b]; r != NULL; r = r->hnext)
+                if (r->v == v)
+                    st->rows++;
+        pthread_mutex_unlock(&sh->mu);
+    }
 }
 
-JET_ERR vt_cursor_prev(vtx *x, vt_cursor *c)
+/* ---- trees going away ------------------------------------------------------------ */
+
+static bool tree_in(bt_tree *const *set, size_t n, const bt_tree *t)
 {
-    (void)x;
-    return bt_cursor_prev(c->c);
+    for (size_t i = 0; i < n; i++)
+        if (set[i] == t)
+            return true;
+    return false;
 }
 
-JET_ERR vt_cursor_key(vtx *x, vt_cursor *c, void *buf, size_t cb, size_t *actual)
+/* Take the rows of the trees in set (of store v; any store when v is
+ * NULL) out of shard sh (locked): with purge, flagged rows are deleted
+ * from their trees first.  The rows' versions stay with their owners,
+ * unlinked. */
+static void forget_rows(vs *v, vshard *sh, bt_tree *const *set, size_t n, bool purge)
 {
-    (void)x;
-    return bt_cursor_key(c->c, buf, cb, actual);
+    for (size_t b = 0; b < sh->nbuckets; b++) {
+        vrow **pp = &sh->buckets[b];
+        while (*pp != NULL) {
+            vrow *r = *pp;
+            if ((v != NULL && r->v != v) || !tree_in(set, n, r->t)) {
+                pp = &r->hnext;
+                continue;
+            }
+            if (purge) {
+                uint8_t flag = 0;
+                size_t total = 0;
+                if (bt_get(r->t, r->key, r->klen, 0, &flag, 1, &total) >= 0 && total > 0 &&
+                    (flag & VT_ROW_DELETED) && bt_delete(r->t, 0, r->key, r->klen) >= 0)
+                    atomic_fetch_add(&r->v->rows_removed, 1);
+            }
+            *pp = r->hnext;
+            sh->nrows--;
+            atomic_fetch_sub(&bt_client(r->t)[VT_C_ROWS], 1);   /* the tree is still open */
+            for (ver *w = r->head; w != NULL;) {
+                ver *older = w->older;
+                w->row = NULL;
+                w->older = NULL;
+                w = older;
+            }
+            vs_release(r->v, r->charge);
+            free(r);
+        }
+    }
 }
 
-JET_ERR vt_cursor_value(vtx *x, vt_cursor *c, uint64_t off, void *buf, size_t cb,
-                        size_t *actual)
+/* st_tree_drop's hook: the tree handle is about to be freed. */
+static void tree_gone(bt_tree *t)
 {
-    (void)x;
-    size_t full = 0;
-    JET_ERR err = bt_cursor_value(c->c, off + 1, buf, cb, &full);
-    if (actual != NULL)
-        *actual = full > 0 ? full - 1 : 0;
+    for (uint32_t i = 0; i < VS_SHARDS; i++) {
+        vshard *sh = &vs_shards[i];
+        pthread_mutex_lock(&sh->mu);
+        forget_rows(NULL, sh, &t, 1, false);
+        pthread_mutex_unlock(&sh->mu);
+    }
+}
+
+static void install_hooks(void)
+{
+    st_tree_drop_hook = tree_gone;
+}
+
+/* Whether shard sh (locked) holds an uncommitted version of a tree in set. */
+static bool uncommitted_in(vs *v, vshard *sh, bt_tree *const *set, size_t n)
+{
+    for (size_t b = 0; b < sh->nbuckets; b++)
+        for (vrow *r = sh->buckets[b]; r != NULL; r = r->hnext)
+            if (r->v == v && tree_in(set, n, r->t))
+                for (ver *w = r->head; w != NULL; w = w->older)
+                    if (atomic_load(&w->ts->cts) == 0)
+                        return true;
+    return false;
+}
+
+JET_ERR vs_db_detach(vs *v, struct st_db *store)
+{
+    if (v == NULL || store == NULL)
+        return JET_errSuccess;
+    pthread_mutex_lock(&store->trees_mu);
+    size_t n = store->ntrees + 1;
+    bt_tree **set = malloc(n * sizeof *set);
+    if (set != NULL) {
+        for (size_t i = 0; i < store->ntrees; i++)
+            set[i] = store->trees[i].tree;
+        set[n - 1] = store->dir;
+    }
+    pthread_mutex_unlock(&store->trees_mu);
+    if (set == NULL)
+        return JET_errOutOfMemory;
+
+    /* Nobody has the database open any more (src/db checks), so no new
+     * version can appear in it between the two passes. */
+    JET_ERR err = JET_errSuccess;
+    for (uint32_t i = 0; i < VS_SHARDS && err >= 0; i++) {
+        vshard *sh = &vs_shards[i];
+        pthread_mutex_lock(&sh->mu);
+        if (uncommitted_in(v, sh, set, n))
+            err = JET_errDatabaseInUse;
+        pthread_mutex_unlock(&sh->mu);
+    }
+    for (uint32_t i = 0; i < VS_SHARDS && err >= 0; i++) {
+        vshard *sh = &vs_shards[i];
+        pthread_mutex_lock(&sh->mu);
+        forget_rows(v, sh, set, n, true);
+        pthread_mutex_unlock(&sh->mu);
+    }
+    free(set);
     return err;
+}
+
+void vs_tree_forget(vs *v, bt_tree *t)
+{
+    (void)v;   /* a tree's rows belong to its instance's store anyway */
+    if (t != NULL)
+        tree_gone(t);
+}
+
+/* ---- durable within N milliseconds --------------------------------------------- */
+
+static void *flusher_main(void *arg)
+{
+    vs *v = arg;
+    pthread_mutex_lock(&v->fl_mu);
+    while (!v->fl_stop) {
+        if (v->fl_deadline_ns == 0) {
+            pthread_cond_wait(&v->fl_cond, &v->fl_mu);
+            continue;
+        }
+        uint64_t now = os_time_mono_ns();
+        if (now < v->fl_deadline_ns) {
+            struct timespec ts = { (time_t)(v->fl_deadline_ns / 1000000000u),
+                                   (long)(v->fl_deadline_ns % 1000000000u) };
+            pthread_cond_timedwait(&v->fl_cond, &v->fl_mu, &ts);
+            continue;
+        }
+        uint64_t upto = v->fl_upto;
+        v->fl_deadline_ns = 0;
+        pthread_mutex_unlock(&v->fl_mu);
+        struct log *log = vs_log(v);
+        if (log != NULL)
+            (void)log_flush(log, upto);   /* a failure is the next commit's to report */
+        pthread_mutex_lock(&v->fl_mu);
+    }
+    pthread_mutex_unlock(&v->fl_mu);
+    return NULL;
+}
+
+void vs_flush_within(vs *v, uint64_t lsn, uint32_t ms)
+{
+    uint64_t deadline = os_time_mono_ns() + (uint64_t)ms * 1000000u;
+    pthread_mutex_lock(&v->fl_mu);
+    if (!v->fl_running && !v->fl_stop)
+        v->fl_running = pthread_create(&v->fl_thread, NULL, flusher_main, v) == 0;
+    if (!v->fl_running) {
+        pthread_mutex_unlock(&v->fl_mu);
+        struct log *log = vs_log(v);
+        if (log != NULL)
+            (void)log_flush(log, lsn);   /* no thread: durable now is within the bound */
+        return;
+    }
+    if (v->fl_deadline_ns == 0 || deadline < v->fl_deadline_ns)
+        v->fl_deadline_ns = deadline;
+    if (lsn > v->fl_upto)
+        v->fl_upto = lsn;
+    pthread_cond_signal(&v->fl_cond);
+    pthread_mutex_unlock(&v->fl_mu);
+}
+
+static void flusher_stop(vs *v)
+{
+    pthread_mutex_lock(&v->fl_mu);
+    bool running = v->fl_running;
+    v->fl_stop = true;
+    pthread_cond_signal(&v->fl_cond);
+    pthread_mutex_unlock(&v->fl_mu);
+    if (running)
+        pthread_join(v->fl_thread, NULL);
 }
