@@ -24,6 +24,7 @@
 #define REC_VAR_LAST 255u
 #define REC_TAGGED_FIRST 256u
 #define REC_TAGGED_LAST 65535u
+#define REC_LEN_MAX 65535u           /* no record is longer (its offsets are 16-bit) */
 
 /* What the codec needs to know about a column (src/catalog embeds it). */
 typedef struct rec_coldef {
@@ -43,8 +44,10 @@ typedef struct rec_buf {
     size_t len, cap;
 } rec_buf;
 
-void rec_buf_init(rec_buf *r);                 /* an empty record (every column NULL) */
-JET_ERR rec_buf_load(rec_buf *r, const void *rec, size_t len);   /* copy + rec_check */
+void rec_buf_init(rec_buf *r);                 /* an empty record (every column NULL);
+                                                  no allocation until the first set */
+JET_ERR rec_buf_load(rec_buf *r, const void *rec, size_t len);   /* copy + rec_check; r must be
+                                                  initialised; unchanged on error */
 void rec_buf_free(rec_buf *r);
 
 /* Value flags. */
@@ -59,20 +62,46 @@ enum {
  * Fixed columns require cb == rec_fixed_size.  JET_errRecordTooBig when the
  * record would exceed max_len bytes; JET_errColumnIllegalNull /
  * JET_errInvalidBufferSize / JET_errMultiValuedColumnMustBeTagged as ESE
- * for malformed requests.  flags: REC_VAL_*. */
+ * for malformed requests.  flags: REC_VAL_*.
+ *
+ * Precisely (ESE's rules, docs/formats-record.md §2):
+ * - "multi-valued" means every tagged column (ESE lets any tagged column
+ *   hold several values; JET_bitColumnMultiValued only matters to
+ *   indexes).  On a tagged column: non-NULL with itag 0 or itag > count
+ *   appends (the first value of an empty column whatever itag); non-NULL
+ *   with 1 <= itag <= count replaces; NULL with 1 <= itag <= count deletes,
+ *   otherwise does nothing.  Fixed and variable columns ignore itag.
+ * - Fixed Text/Binary columns (JET_bitColumnFixed) take up to cbMax (255
+ *   when 0) bytes and are padded (spaces / U+0020 / zeros); longer →
+ *   JET_errInvalidBufferSize.  Bit values are stored as 0x00 / 0xFF.
+ * - Variable columns: longer than cbMax (255 when 0) → cut to cbMax and
+ *   JET_wrnColumnMaxTruncated (a warning: the value is set).
+ * - Tagged: cb > cbMax (cbMax > 0; 255 for non-long Text/Binary) →
+ *   JET_errColumnTooBig; a fixed-size type needs its size or 0 bytes.
+ *   REC_VAL_SEPARATED only on LongText/LongBinary (its bytes are a
+ *   reference: no size rule); elsewhere JET_errInvalidParameter.
+ * - Column id 0 or > 65535 → JET_errBadColumnId; a definition that cannot
+ *   exist (long type not tagged, fixed-size type in 128..255, cbMax > 255
+ *   for a fixed/variable column, unknown coltyp) → JET_errInvalidParameter.
+ * - max_len is capped at REC_LEN_MAX.  On any error r is unchanged. */
 JET_ERR rec_set(rec_buf *r, const rec_coldef *c, uint32_t itag, const void *data, size_t cb,
                 unsigned flags, size_t max_len);
 
 /* Get value number itag (1-based; 0 is treated as 1) of column c from a
  * stored record: *data points into rec (NULL when the value is NULL),
- * *cb its length, *flags its REC_VAL_* flags.  Returns JET_wrnColumnNull
- * when there is no such value.  Never reads outside [rec, rec+len). */
+ * *cb its length, *flags its REC_VAL_* flags (flags may be NULL).  Returns
+ * JET_wrnColumnNull when there is no such value (a fixed or variable
+ * column has only itag 1; a fixed Text/Binary column reads back at its
+ * full padded width).  Never reads outside [rec, rec+len): a damaged
+ * record → JET_errDatabaseCorrupted, as is a fixed slot whose width
+ * disagrees with c.  len 0 is the empty record. */
 JET_ERR rec_get(const void *rec, size_t len, const rec_coldef *c, uint32_t itag,
                 const void **data, size_t *cb, unsigned *flags);
-/* Number of non-NULL values of c (0 or 1 for a single-valued column). */
+/* Number of non-NULL values of c (0 or 1 for a fixed or variable column;
+ * 0 for a damaged record). */
 uint32_t rec_count(const void *rec, size_t len, const rec_coldef *c);
 /* The next column id > after that has at least one value in the record
- * (every kind: fixed, variable, tagged); 0 when none. */
+ * (every kind: fixed, variable, tagged); 0 when none (or damaged). */
 JET_COLUMNID rec_next_present(const void *rec, size_t len, JET_COLUMNID after);
 /* Structural check of a stored record: JET_errDatabaseCorrupted if bad. */
 JET_ERR rec_check(const void *rec, size_t len);

@@ -53,6 +53,25 @@ if(NOT RUN_OUT MATCHES "consumer ok")
   message(FATAL_ERROR "consumer printed: ${RUN_OUT}")
 endif()
 
+# 1b. pkg-config consumer of the static library: --static brings in the
+# private dependencies (pthread, ICU through Requires.private).  The whole
+# archive is linked so every object's dependencies must resolve, not only
+# those the consumer happens to reach.
+run(pkg-config --static --libs jetdb)
+string(STRIP "${RUN_OUT}" pc_static)
+string(REPLACE "-ljetdb" "-Wl,--whole-archive -l:libjetdb.a -Wl,--no-whole-archive"
+       pc_static "${pc_static}")
+separate_arguments(pc_static UNIX_COMMAND "${pc_static}")
+run(pkg-config --cflags jetdb)
+string(STRIP "${RUN_OUT}" pc_cflags)
+separate_arguments(pc_cflags UNIX_COMMAND "${pc_cflags}")
+run(${CC} -std=c11 -Wall -Wextra -Werror ${san} ${pc_cflags} ${SRC_DIR}/consumer.c
+    -o ${WORK_DIR}/consumer_static ${pc_static})
+run(${WORK_DIR}/consumer_static ${WORK_DIR})
+if(NOT RUN_OUT MATCHES "consumer ok")
+  message(FATAL_ERROR "static consumer printed: ${RUN_OUT}")
+endif()
+
 # 2. find_package consumer.
 file(MAKE_DIRECTORY ${WORK_DIR}/cmake-consumer)
 file(WRITE ${WORK_DIR}/cmake-consumer/CMakeLists.txt "
@@ -63,6 +82,10 @@ add_executable(consumer ${SRC_DIR}/consumer.c)
 target_compile_options(consumer PRIVATE ${SAN_FLAGS})
 target_link_options(consumer PRIVATE ${SAN_FLAGS})
 target_link_libraries(consumer PRIVATE jetdb::jetdb)
+add_executable(consumer_static ${SRC_DIR}/consumer.c)
+target_compile_options(consumer_static PRIVATE ${SAN_FLAGS})
+target_link_options(consumer_static PRIVATE ${SAN_FLAGS})
+target_link_libraries(consumer_static PRIVATE jetdb::jetdb_static)
 ")
 run(${CMAKE_COMMAND} -S ${WORK_DIR}/cmake-consumer -B ${WORK_DIR}/cmake-consumer/build
     -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_C_COMPILER=${CC})
@@ -70,5 +93,9 @@ run(${CMAKE_COMMAND} --build ${WORK_DIR}/cmake-consumer/build)
 run(${WORK_DIR}/cmake-consumer/build/consumer ${WORK_DIR})
 if(NOT RUN_OUT MATCHES "consumer ok")
   message(FATAL_ERROR "find_package consumer printed: ${RUN_OUT}")
+endif()
+run(${WORK_DIR}/cmake-consumer/build/consumer_static ${WORK_DIR})
+if(NOT RUN_OUT MATCHES "consumer ok")
+  message(FATAL_ERROR "find_package static consumer printed: ${RUN_OUT}")
 endif()
 message(STATUS "install test passed (${njet} Jet* symbols exported)")
