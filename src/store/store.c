@@ -257,6 +257,8 @@ JET_ERR st_db_close(st_db *s, bool flush)
     JET_ERR err = JET_errSuccess;
     if (flush)
         err = cache_flush_file(s->cf);
+    if (s->ext != NULL && s->ext_free != NULL)
+        s->ext_free(s->ext);
     for (size_t i = 0; i < s->ntrees; i++)
         bt_close(s->trees[i].tree);
     if (s->dir)
@@ -326,12 +328,88 @@ done:
     return err;
 }
 
+/* Format a root for objid and enter it in the directory; trees_mu held. */
+static JET_ERR create_locked(st_db *s, uint64_t txid, uint32_t objid)
+{
+    uint8_t key[4];
+    dir_key(objid, key);
+    size_t actual = 0;
+    JET_ERR err = bt_get(s->dir, key, sizeof key, 0, NULL, 0, &actual);
+    if (err >= 0)
+        return JET_errKeyDuplicate;
+    if (err != JET_errRecordNotFound)
+        return err;
+    uint32_t root;
+    CALL(bt_create(&s->env, objid, txid, &root));
+    CALL(bt_insert(s->dir, txid, key, sizeof key, &root, sizeof root));
+    /* The header's "last objid" (esentutl /mh) follows the directory; it
+     * reaches the disk with the next header write. */
+    pthread_mutex_lock(&s->d->mu);
+    if (objid > s->d->hdr.objid_last)
+        s->d->hdr.objid_last = objid;
+    pthread_mutex_unlock(&s->d->mu);
+    return JET_errSuccess;
+}
+
+JET_ERR st_tree_create_fixed(st_db *s, uint64_t txid, uint32_t objid)
+{
+    if (objid <= ST_DIR_OBJID)
+        return JET_errInvalidParameter;
+    pthread_mutex_lock(&s->trees_mu);
+    JET_ERR err = create_locked(s, txid, objid);
+    pthread_mutex_unlock(&s->trees_mu);
+    return err;
+}
+
+void (*st_tree_drop_hook)(bt_tree *t);
+
+JET_ERR st_tree_drop(st_db *s, uint32_t objid)
+{
+    if (objid <= ST_DIR_OBJID)
+        return JET_errInvalidParameter;
+    bt_tree *t = NULL;
+    CALL(st_tree_open(s, objid, &t));
+    pthread_mutex_lock(&s->trees_mu);
+    uint8_t key[4];
+    dir_key(objid, key);
+    /* Out of the directory first: a crash after this point leaks pages,
+     * never leaves a directory entry pointing at freed ones. */
+    JET_ERR err = bt_delete(s->dir, 0, key, sizeof key);
+    if (err >= 0) {
+        for (size_t i = 0; i < s->ntrees; i++) {
+            if (s->trees[i].objid == objid) {
+                s->trees[i] = s->trees[--s->ntrees];
+                break;
+            }
+        }
+    }
+    pthread_mutex_unlock(&s->trees_mu);
+    CALL(err);
+    if (st_tree_drop_hook != NULL)
+        st_tree_drop_hook(t);
+    return bt_destroy(t, 0);
+}
+
+void *st_db_ext(st_db *s, void *(*create)(void), void (*destroy)(void *))
+{
+    pthread_mutex_lock(&s->trees_mu);
+    if (s->ext == NULL) {
+        s->ext = create();
+        s->ext_free = s->ext != NULL ? destroy : NULL;
+    }
+    void *ext = s->ext;
+    pthread_mutex_unlock(&s->trees_mu);
+    return ext;
+}
+
 JET_ERR st_tree_create(st_db *s, uint64_t txid, uint32_t *objid)
 {
     pthread_mutex_lock(&s->trees_mu);
     JET_ERR err;
-    /* The next object id follows the largest one in the directory. */
-    uint32_t next = ST_DIR_OBJID + 1;
+    /* The next object id follows the largest one in the directory; ids up
+     * to the catalog's are reserved (a plain tree is never taken for the
+     * catalog, even in a database that has no catalog yet). */
+    uint32_t next = ST_CAT_OBJID + 1;
     bt_cursor *c = NULL;
     CHECK(bt_cursor_open(s->dir, &c));
     err = bt_cursor_last(c);
@@ -344,17 +422,13 @@ JET_ERR st_tree_create(st_db *s, uint64_t txid, uint32_t *objid)
     } else if (err != JET_errNoCurrentRecord) {
         goto done;
     }
-    uint32_t root;
-    CHECK(bt_create(&s->env, next, txid, &root));
-    uint8_t key[4];
-    dir_key(next, key);
-    CHECK(bt_insert(s->dir, txid, key, sizeof key, &root, sizeof root));
-    /* The header's "last objid" (esentutl /mh) follows the directory; it
-     * reaches the disk with the next header write. */
+    /* Never hand out an id a dropped tree had (st_tree_drop) while the
+     * header remembers it: a table's id stays unique for its lifetime. */
     pthread_mutex_lock(&s->d->mu);
-    if (next > s->d->hdr.objid_last)
-        s->d->hdr.objid_last = next;
+    if (s->d->hdr.objid_last >= next)
+        next = s->d->hdr.objid_last + 1;
     pthread_mutex_unlock(&s->d->mu);
+    CHECK(create_locked(s, txid, next));
     *objid = next;
     err = JET_errSuccess;
 done:

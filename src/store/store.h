@@ -34,6 +34,7 @@ struct log;
 
 #define ST_DIR_OBJID 1u        /* the directory tree */
 #define ST_DIR_ROOT 2u         /* its root page: the first page a new database allocates */
+#define ST_CAT_OBJID 2u        /* the catalog tree (src/catalog), created by the first DDL */
 #define ST_SPACE_PGNO 1u       /* the space page (src/db formats it) */
 
 typedef struct st_tree_ref {
@@ -55,6 +56,8 @@ typedef struct st_db {
     size_t ntrees, captrees;
     bt_tree *dir;
     _Atomic int32_t sync_err;  /* first failed sync of the file (sticky), 0 = none */
+    void *ext;                 /* the layer above's per-database state (st_db_ext) */
+    void (*ext_free)(void *);
     _Atomic uint64_t unsynced; /* pages written since the last good sync */
 } st_db;
 
@@ -80,8 +83,23 @@ void st_db_sync_failed(st_db *s, JET_ERR err);
 
 /* Create a new tree (a new object id) under transaction txid. */
 JET_ERR st_tree_create(st_db *s, uint64_t txid, uint32_t *objid);
+/* Create a tree with a chosen object id (the catalog's ST_CAT_OBJID) under
+ * transaction txid; JET_errKeyDuplicate when the id is taken. */
+JET_ERR st_tree_create_fixed(st_db *s, uint64_t txid, uint32_t objid);
 /* The shared handle of an existing tree; JET_errObjectNotFound if unknown. */
 JET_ERR st_tree_open(st_db *s, uint32_t objid, bt_tree **out);
+/* Remove a tree from the directory and free all its pages (logged, not
+ * undoable: the caller makes sure nobody can still use it, e.g. a table
+ * whose deletion committed).  JET_errObjectNotFound when unknown. */
+JET_ERR st_tree_drop(st_db *s, uint32_t objid);
+/* Told about every tree handle st_tree_drop is about to free, so that the
+ * version store (src/txn/ver.c sets it) forgets the tree's rows. */
+extern void (*st_tree_drop_hook)(bt_tree *t);
+
+/* The per-database state of the layer above (the schema cache): created
+ * by create() on first use, freed with destroy() when the st_db closes.
+ * NULL when create() fails. */
+void *st_db_ext(st_db *s, void *(*create)(void), void (*destroy)(void *));
 
 /* The tree lookup for undo (bt_undo_apply / txn_rollback): ctx is the
  * st_db an undo entry came from. */
