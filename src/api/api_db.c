@@ -11,6 +11,7 @@
 #include "api/api_w16.h"
 #include "db/db.h"
 #include "inst/inst.h"
+#include "isam/isam.h"
 
 /* grbits each call accepts (esent.h); anything else → JET_errInvalidGrbit. */
 #define API_DB_CREATE_BITS                                                              \
@@ -253,7 +254,7 @@ JETDB_EXPORT JET_ERR JetCloseDatabase(JET_SESID sesid, JET_DBID dbid, JET_GRBIT 
     sess *s;
     /* Closing still works after JetStopService (ESE). */
     CALL(sess_gate_enter(sesid, GATE_IGNORE_STOP_SERVICE, &s));
-    JET_ERR err = grbit != 0 ? JET_errInvalidGrbit : db_close(s, dbid, grbit);
+    JET_ERR err = grbit != 0 ? JET_errInvalidGrbit : isam_db_close(s, dbid, grbit);
     sess_gate_leave(s);
     return err;
 }

@@ -96,4 +96,89 @@ JETDB_EXPORT JET_ERR JetExternalRestore2W_u16(JET_PWSTR szCheckpointFilePath, JE
                                               JET_PWSTR szTargetInstanceCheckpointPath,
                                               JET_PFNSTATUS pfn);
 
+/* cursors (api_isam.c) */
+JETDB_EXPORT JET_ERR JetSetCurrentIndexW_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                             JET_PCWSTR szIndexName);
+JETDB_EXPORT JET_ERR JetSetCurrentIndex2W_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                              JET_PCWSTR szIndexName, JET_GRBIT grbit);
+JETDB_EXPORT JET_ERR JetSetCurrentIndex3W_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                              JET_PCWSTR szIndexName, JET_GRBIT grbit,
+                                              uint32_t itagSequence);
+JETDB_EXPORT JET_ERR JetSetCurrentIndex4W_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                              JET_PCWSTR szIndexName, JET_INDEXID *pindexid,
+                                              JET_GRBIT grbit, uint32_t itagSequence);
+JETDB_EXPORT JET_ERR JetGetCurrentIndexW_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                             JET_PWSTR szIndexName, uint32_t cbIndexName);
+
+/* schema (api_ddl.c) */
+JETDB_EXPORT JET_ERR JetCreateTableW_u16(JET_SESID sesid, JET_DBID dbid, JET_PCWSTR szTableName,
+                                         uint32_t lPages, uint32_t lDensity,
+                                         JET_TABLEID *ptableid);
+JETDB_EXPORT JET_ERR JetCreateTableColumnIndexW_u16(JET_SESID sesid, JET_DBID dbid,
+                                                    JET_TABLECREATE_W *ptablecreate);
+JETDB_EXPORT JET_ERR JetCreateTableColumnIndex2W_u16(JET_SESID sesid, JET_DBID dbid,
+                                                     JET_TABLECREATE2_W *ptablecreate);
+JETDB_EXPORT JET_ERR JetCreateTableColumnIndex3W_u16(JET_SESID sesid, JET_DBID dbid,
+                                                     JET_TABLECREATE3_W *ptablecreate);
+JETDB_EXPORT JET_ERR JetCreateTableColumnIndex4W_u16(JET_SESID sesid, JET_DBID dbid,
+                                                     JET_TABLECREATE4_W *ptablecreate);
+JETDB_EXPORT JET_ERR JetOpenTableW_u16(JET_SESID sesid, JET_DBID dbid, JET_PCWSTR szTableName,
+                                       const void *pvParameters, uint32_t cbParameters,
+                                       JET_GRBIT grbit, JET_TABLEID *ptableid);
+JETDB_EXPORT JET_ERR JetDeleteTableW_u16(JET_SESID sesid, JET_DBID dbid,
+                                         JET_PCWSTR szTableName);
+JETDB_EXPORT JET_ERR JetRenameTableW_u16(JET_SESID sesid, JET_DBID dbid, JET_PCWSTR szName,
+                                         JET_PCWSTR szNameNew);
+JETDB_EXPORT JET_ERR JetAddColumnW_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                       JET_PCWSTR szColumnName, const JET_COLUMNDEF *pcolumndef,
+                                       const void *pvDefault, uint32_t cbDefault,
+                                       JET_COLUMNID *pcolumnid);
+JETDB_EXPORT JET_ERR JetDeleteColumnW_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                          JET_PCWSTR szColumnName);
+JETDB_EXPORT JET_ERR JetDeleteColumn2W_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                           JET_PCWSTR szColumnName, const JET_GRBIT grbit);
+JETDB_EXPORT JET_ERR JetRenameColumnW_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                          JET_PCWSTR szName, JET_PCWSTR szNameNew,
+                                          JET_GRBIT grbit);
+JETDB_EXPORT JET_ERR JetSetColumnDefaultValueW_u16(JET_SESID sesid, JET_DBID dbid,
+                                                   JET_PCWSTR szTableName,
+                                                   JET_PCWSTR szColumnName, const void *pvData,
+                                                   const uint32_t cbData,
+                                                   const JET_GRBIT grbit);
+JETDB_EXPORT JET_ERR JetCreateIndexW_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                         JET_PCWSTR szIndexName, JET_GRBIT grbit,
+                                         const WCHAR *szKey, uint32_t cbKey, uint32_t lDensity);
+JETDB_EXPORT JET_ERR JetCreateIndex2W_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                          JET_INDEXCREATE_W *pindexcreate,
+                                          uint32_t cIndexCreate);
+JETDB_EXPORT JET_ERR JetCreateIndex3W_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                          JET_INDEXCREATE2_W *pindexcreate,
+                                          uint32_t cIndexCreate);
+JETDB_EXPORT JET_ERR JetCreateIndex4W_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                          JET_INDEXCREATE3_W *pindexcreate,
+                                          uint32_t cIndexCreate);
+JETDB_EXPORT JET_ERR JetDeleteIndexW_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                         JET_PCWSTR szIndexName);
+
+/* schema information (api_info.c) */
+JETDB_EXPORT JET_ERR JetGetTableColumnInfoW_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                                JET_PCWSTR szColumnName, void *pvResult,
+                                                uint32_t cbMax, uint32_t InfoLevel);
+JETDB_EXPORT JET_ERR JetGetColumnInfoW_u16(JET_SESID sesid, JET_DBID dbid,
+                                           JET_PCWSTR szTableName, JET_PCWSTR pColumnNameOrId,
+                                           void *pvResult, uint32_t cbMax, uint32_t InfoLevel);
+JETDB_EXPORT JET_ERR JetGetTableIndexInfoW_u16(JET_SESID sesid, JET_TABLEID tableid,
+                                               JET_PCWSTR szIndexName, void *pvResult,
+                                               uint32_t cbResult, uint32_t InfoLevel);
+JETDB_EXPORT JET_ERR JetGetIndexInfoW_u16(JET_SESID sesid, JET_DBID dbid,
+                                          JET_PCWSTR szTableName, JET_PCWSTR szIndexName,
+                                          void *pvResult, uint32_t cbResult,
+                                          uint32_t InfoLevel);
+JETDB_EXPORT JET_ERR JetGetTableInfoW_u16(JET_SESID sesid, JET_TABLEID tableid, void *pvResult,
+                                          uint32_t cbMax, uint32_t InfoLevel);
+JETDB_EXPORT JET_ERR JetGetObjectInfoW_u16(JET_SESID sesid, JET_DBID dbid, JET_OBJTYP objtyp,
+                                           JET_PCWSTR szContainerName,
+                                           JET_PCWSTR szObjectName, void *pvResult,
+                                           uint32_t cbMax, uint32_t InfoLevel);
+
 #endif

@@ -7,6 +7,7 @@
 #define JETDB_BTREE_BT_INT_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -18,6 +19,9 @@
 
 #define BT_MAX_DEPTH 40u
 
+/* Slots of a tree's memo of sound pages (bt_node_trust). */
+#define BT_TRUST_SLOTS 4096u
+
 struct bt_tree {
     bt_env env;
     uint32_t root;
@@ -26,6 +30,16 @@ struct bt_tree {
      * exclusively, so a writer never meets a reader inside the tree and
      * page latches only guard against the cache (eviction, write-back). */
     pthread_rwlock_t lock;
+    /* Memo of node images known to be sound: slot pgno % BT_TRUST_SLOTS
+     * holds the dbtime of an image of that page that passed
+     * bt_node_verify (or that a committed operation of this tree wrote).
+     * A database time is handed to one page change only, so (pgno,
+     * dbtime) names one image of one page: when the page in hand has that
+     * dbtime, the full check would find what it found before.  NULL for
+     * bt_create's provisional handle.  Relaxed atomics: any value a slot
+     * holds names a sound image. */
+    _Atomic uint64_t *trusted;
+    _Atomic uint64_t client[BT_CLIENT_N];   /* bt_client */
 };
 
 /* ---- keys and node records (bt_node.c) ------------------------------ */
@@ -58,8 +72,14 @@ bool bt_slot_key(const void *page, uint16_t i, const uint8_t **key, uint16_t *kl
 uint16_t bt_leaf_search(const void *page, const void *key, size_t klen, bool *found);
 /* Slot of the child whose subtree covers key. */
 uint16_t bt_int_search(const void *page, const void *key, size_t klen);
-/* Is the page a valid node of this tree (objid, type flags, structure)? */
+/* Is the page a valid node of this tree (objid, type flags, structure)?
+ * The full check, every slot decoded (bt_check uses it). */
 JET_ERR bt_node_verify(const bt_tree *t, const void *page, uint32_t pgno);
+/* The same verdict for tree walks: the header checks always, the O(slots)
+ * part only for an image not yet in the tree's memo (see bt_tree). */
+JET_ERR bt_node_trust(bt_tree *t, const void *page, uint32_t pgno);
+/* Remember that the image of page pgno with this dbtime is sound. */
+void bt_node_learn(bt_tree *t, uint32_t pgno, uint64_t dbtime);
 /* Largest inline value for a key of klen bytes on this page size. */
 uint32_t bt_inline_max(uint32_t page_size, size_t klen);
 
@@ -76,6 +96,7 @@ typedef struct bt_opage {
     uint8_t *before;    /* image when first latched; NULL for a new page */
     uint32_t pgno;
     bool isnew;
+    bool changed;       /* bt_op_commit: the op changed it */
 } bt_opage;
 
 /* One atomic operation: the pages it holds X-latched (until commit or

@@ -15,9 +15,15 @@
  */
 #include "btree/bt_int.h"
 
+#include <limits.h>
 #include <stdlib.h>
 
 /* ---- records --------------------------------------------------------- */
+
+/* Equal stretches are skipped this many bytes at a time (memcmp is
+ * vectorised); a NULL before image compares with zeros. */
+#define DIFF_BLOCK 256u
+static const uint8_t diff_zero[DIFF_BLOCK];
 
 /* Changed byte ranges of after vs before (NULL = zeros), bytes [4, cb):
  * the checksum is sealed by the cache on write and is no part of a change.
@@ -26,23 +32,28 @@ typedef struct bt_range {
     uint16_t off, len;
 } bt_range;
 
-/* Fill r[] with the changed ranges; returns how many. */
+static inline uint64_t ld64(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+/* Fill r[] (room for max) with the changed ranges; returns how many, or
+ * UINT_MAX when more than max are needed. */
 static unsigned diff_ranges(const uint8_t *before, const uint8_t *after, uint32_t cb,
-                            bt_range *r)
+                            bt_range *r, unsigned max)
 {
     unsigned n = 0;
     uint32_t i = 4;
     while (i < cb) {
-        /* Most of a page is unchanged: skip equal 8-byte words at once. */
-        while (i + 8 <= cb) {
-            uint64_t a, b = 0;
-            memcpy(&a, after + i, 8);
-            if (before)
-                memcpy(&b, before + i, 8);
-            if (a != b)
-                break;
+        /* Most of a page is unchanged: skip equal blocks, then equal
+         * 8-byte words. */
+        while (i + DIFF_BLOCK <= cb &&
+               memcmp(after + i, before ? before + i : diff_zero, DIFF_BLOCK) == 0)
+            i += DIFF_BLOCK;
+        while (i + 8 <= cb && ld64(after + i) == (before ? ld64(before + i) : 0))
             i += 8;
-        }
         if (i >= cb)
             break;
         uint8_t b0 = before ? before[i] : 0;
@@ -51,12 +62,33 @@ static unsigned diff_ranges(const uint8_t *before, const uint8_t *after, uint32_
             continue;
         }
         uint32_t start = i, end = i + 1;
-        /* Extend while differences keep coming within 4 bytes. */
-        for (uint32_t j = i + 1; j < cb && j < end + 5; j++) {
-            uint8_t bj = before ? before[j] : 0;
-            if (bj != after[j])
-                end = j + 1;
+        /* Extend while differences keep coming within 4 bytes: the next
+         * differing byte at most 4 bytes past the end joins the range. */
+        while (end < cb) {
+            if (end + 8 <= cb) {
+                uint64_t x = ld64(after + end) ^ (before ? ld64(before + end) : 0);
+                if (x == 0)
+                    break;                       /* 8 equal bytes */
+                const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+                if (((x - lo) & ~x & hi) == 0) {
+                    end += 8;                    /* all 8 bytes differ */
+                    continue;
+                }
+                unsigned k = (unsigned)__builtin_ctzll(x) / 8u;
+                if (k > 4)
+                    break;
+                end += k + 1;
+                continue;
+            }
+            uint32_t j = end;
+            while (j < cb && j < end + 5 && (before ? before[j] : 0) == after[j])
+                j++;
+            if (j >= cb || j >= end + 5)
+                break;
+            end = j + 1;
         }
+        if (n == max)
+            return UINT_MAX;
         r[n].off = (uint16_t)start;
         r[n].len = (uint16_t)(end - start);
         n++;
@@ -71,21 +103,29 @@ JET_ERR bt_logrec_encode(const bt_env *env, uint64_t txid, uint8_t flags, uint32
                          const void *undo, uint32_t undo_len, uint8_t **out, size_t *outlen)
 {
     uint32_t cb = env->page_size;
-    /* At most one range per 5 bytes of page. */
-    bt_range *r = malloc(sizeof *r * (cb / 5 + 2));
-    if (r == NULL)
-        return JET_errOutOfMemory;
-    unsigned n = diff_ranges(before, after, cb, r);
+    /* A few ranges usually; at most one per 5 bytes of page. */
+    bt_range few[64];
+    bt_range *r = few;
+    unsigned n = diff_ranges(before, after, cb, r, 64);
+    if (n == UINT_MAX) {
+        unsigned max = cb / 5 + 2;
+        r = malloc(sizeof *r * max);
+        if (r == NULL)
+            return JET_errOutOfMemory;
+        n = diff_ranges(before, after, cb, r, max);
+    }
     size_t total = BT_LOGREC_HDR + BT_LOGREC_BODY + (size_t)undo_len;
     for (unsigned i = 0; i < n; i++)
         total += 4u + r[i].len;
     if (total > UINT32_MAX || n > UINT16_MAX) {
-        free(r);
+        if (r != few)
+            free(r);
         return JET_errInvalidParameter;
     }
     uint8_t *p = malloc(total);
     if (p == NULL) {
-        free(r);
+        if (r != few)
+            free(r);
         return JET_errOutOfMemory;
     }
     log_rec_hdr h;
@@ -112,7 +152,8 @@ JET_ERR bt_logrec_encode(const bt_env *env, uint64_t txid, uint8_t flags, uint32
         memcpy(q + 4, (const uint8_t *)after + r[i].off, r[i].len);
         q += 4u + r[i].len;
     }
-    free(r);
+    if (r != few)
+        free(r);
     *out = p;
     *outlen = total;
     return JET_errSuccess;
@@ -239,7 +280,7 @@ JET_ERR bt_op_get(bt_op *op, uint32_t pgno, uint8_t **page)
         return err;
     }
     memcpy(before, bf_page(b), cb);
-    op->pg[op->npg++] = (bt_opage){ b, bf_page(b), before, pgno, false };
+    op->pg[op->npg++] = (bt_opage){ b, bf_page(b), before, pgno, false, false };
     *page = bf_page(b);
     return JET_errSuccess;
 }
@@ -257,7 +298,7 @@ JET_ERR bt_op_new(bt_op *op, uint32_t flags, uint32_t *pgno, uint8_t **page)
         return err;
     }
     pg_init(bf_page(b), env->page_size, pn, op->t->objid, flags);
-    op->pg[op->npg++] = (bt_opage){ b, bf_page(b), NULL, pn, true };
+    op->pg[op->npg++] = (bt_opage){ b, bf_page(b), NULL, pn, true, false };
     *pgno = pn;
     *page = bf_page(b);
     return JET_errSuccess;
@@ -339,16 +380,18 @@ JET_ERR bt_op_commit(bt_op *op)
     uint32_t cb = env->page_size;
     JET_ERR err = JET_errSuccess;
     unsigned last = op->npg;
-    for (unsigned i = 0; i < op->npg; i++)
-        if (page_changed(&op->pg[i], cb))
+    for (unsigned i = 0; i < op->npg; i++) {
+        op->pg[i].changed = page_changed(&op->pg[i], cb);
+        if (op->pg[i].changed)
             last = i;
+    }
     uint64_t first_lsn = 0, last_lsn = 0, opid = 0;
     bool first = true;
     if (env->op_enter)
         env->op_enter(env->ctx);
     for (unsigned i = 0; last != op->npg && i <= last; i++) {
         bt_opage *p = &op->pg[i];
-        if (!page_changed(p, cb))
+        if (!p->changed)
             continue;
         pg_hdr *h = pg_header(p->page);
         /* The page's own header may have been rebuilt: take the old
@@ -384,9 +427,14 @@ JET_ERR bt_op_commit(bt_op *op)
     }
     for (unsigned i = 0; i < op->npg; i++) {
         bt_opage *p = &op->pg[i];
-        if (page_changed(p, cb)) {
+        if (p->changed) {
             bf_dirty(p->b, first_lsn);
             bf_dirty(p->b, last_lsn);
+            /* The new image is this op's own work on sound pages: a node
+             * of the tree needs no full check when a walk meets it. */
+            const pg_hdr *h = pg_header_c(p->page);
+            if (h->objid == op->t->objid && (h->flags & (PG_F_LEAF | PG_F_INTERNAL)) != 0)
+                bt_node_learn(op->t, p->pgno, h->dbtime);
         }
         cache_release(p->b);
     }

@@ -115,7 +115,9 @@ uint16_t bt_int_search(const void *page, const void *key, size_t klen)
 /* A page reached by a tree walk must belong to the tree, be a leaf or an
  * internal page (never both), and have sound slots and records: the
  * searches above trust every record they decode. */
-JET_ERR bt_node_verify(const bt_tree *t, const void *page, uint32_t pgno)
+/* The O(1) part of bt_node_verify: the header names this page of t, a
+ * leaf or an internal page, root flag where the root is. */
+static JET_ERR node_header_ok(const bt_tree *t, const void *page, uint32_t pgno)
 {
     const pg_hdr *h = pg_header_c(page);
     uint32_t kind = h->flags & (PG_F_LEAF | PG_F_INTERNAL);
@@ -123,6 +125,14 @@ JET_ERR bt_node_verify(const bt_tree *t, const void *page, uint32_t pgno)
         return JET_errDatabaseCorrupted;
     if (((h->flags & PG_F_ROOT) != 0) != (pgno == t->root))
         return JET_errDatabaseCorrupted;
+    return JET_errSuccess;
+}
+
+JET_ERR bt_node_verify(const bt_tree *t, const void *page, uint32_t pgno)
+{
+    CALL(node_header_ok(t, page, pgno));
+    const pg_hdr *h = pg_header_c(page);
+    uint32_t kind = h->flags & (PG_F_LEAF | PG_F_INTERNAL);
     CALL(pg_check_structure(page, t->env.page_size));
     uint16_t n = pg_nslots(page);
     if (kind == PG_F_INTERNAL && n == 0)
@@ -133,6 +143,24 @@ JET_ERR bt_node_verify(const bt_tree *t, const void *page, uint32_t pgno)
         if (!bt_slot_key(page, i, &k, &kl))
             return JET_errDatabaseCorrupted;
     }
+    return JET_errSuccess;
+}
+
+void bt_node_learn(bt_tree *t, uint32_t pgno, uint64_t dbtime)
+{
+    if (t->trusted != NULL && dbtime != 0)
+        atomic_store_explicit(&t->trusted[pgno % BT_TRUST_SLOTS], dbtime, memory_order_relaxed);
+}
+
+JET_ERR bt_node_trust(bt_tree *t, const void *page, uint32_t pgno)
+{
+    CALL(node_header_ok(t, page, pgno));
+    uint64_t dbtime = pg_header_c(page)->dbtime;
+    if (t->trusted != NULL && dbtime != 0 &&
+        atomic_load_explicit(&t->trusted[pgno % BT_TRUST_SLOTS], memory_order_relaxed) == dbtime)
+        return JET_errSuccess;
+    CALL(bt_node_verify(t, page, pgno));
+    bt_node_learn(t, pgno, dbtime);
     return JET_errSuccess;
 }
 
@@ -153,7 +181,7 @@ JET_ERR bt_read_node(bt_tree *t, uint32_t pgno, bf **out)
 {
     bf *b;
     CALL(cache_get(t->env.cf, pgno, CACHE_S, 0, &b));
-    JET_ERR err = bt_node_verify(t, bf_page(b), pgno);
+    JET_ERR err = bt_node_trust(t, bf_page(b), pgno);
     if (err < 0) {
         cache_release(b);
         return err;

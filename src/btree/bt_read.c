@@ -23,7 +23,10 @@ struct bt_cursor {
     uint16_t slot;          /* hint: slot in the leaf */
     uint32_t pgno;          /* hint: leaf page */
     uint64_t dbtime;        /* hint: leaf dbtime when the hint was taken */
+    uint32_t vtotal;        /* landing: the value's length */
+    uint16_t vgot;          /* landing: bytes of it in val */
     uint8_t key[BT_KEY_MAX];
+    uint8_t val[BT_CURSOR_CAPTURE];   /* landing: the value's first bytes */
 };
 
 /* ---- trees ---------------------------------------------------------- */
@@ -36,6 +39,11 @@ JET_ERR bt_open(const bt_env *env, uint32_t root, uint32_t objid, bt_tree **out)
     bt_tree *t = calloc(1, sizeof *t);
     if (t == NULL)
         return JET_errOutOfMemory;
+    t->trusted = calloc(BT_TRUST_SLOTS, sizeof *t->trusted);
+    if (t->trusted == NULL) {
+        free(t);
+        return JET_errOutOfMemory;
+    }
     t->env = *env;
     t->root = root;
     t->objid = objid;
@@ -47,6 +55,7 @@ JET_ERR bt_open(const bt_env *env, uint32_t root, uint32_t objid, bt_tree **out)
     int rc = pthread_rwlock_init(&t->lock, &attr);
     pthread_rwlockattr_destroy(&attr);
     if (rc != 0) {
+        free(t->trusted);
         free(t);
         return JET_errOutOfMemory;
     }
@@ -59,6 +68,7 @@ void bt_close(bt_tree *t)
     if (t == NULL)
         return;
     pthread_rwlock_destroy(&t->lock);
+    free(t->trusted);
     free(t);
 }
 
@@ -70,6 +80,11 @@ uint32_t bt_root(const bt_tree *t)
 uint32_t bt_objid(const bt_tree *t)
 {
     return t->objid;
+}
+
+_Atomic uint64_t *bt_client(bt_tree *t)
+{
+    return t->client;
 }
 
 JET_ERR bt_create(const bt_env *env, uint32_t objid, uint64_t txid, uint32_t *root)
@@ -226,6 +241,8 @@ JET_ERR bt_cursor_open(bt_tree *t, bt_cursor **out)
     c->slot = 0;
     c->pgno = 0;
     c->dbtime = 0;
+    c->vgot = 0;
+    c->vtotal = 0;
     *out = c;
     return JET_errSuccess;
 }
@@ -239,11 +256,25 @@ void bt_cursor_close(bt_cursor *c)
 static void remember(bt_cursor *c, bf *b, uint16_t slot)
 {
     const void *page = bf_page(b);
-    const uint8_t *k;
-    uint16_t kl;
-    bt_slot_key(page, slot, &k, &kl);
-    memcpy(c->key, k, kl);
-    c->klen = kl;
+    /* The leaf was verified: its records decode. */
+    const uint8_t *rec;
+    uint16_t len;
+    bt_leafrec r;
+    pg_get(page, slot, &rec, &len);
+    c->vgot = 0;
+    c->vtotal = 0;
+    c->klen = 0;
+    if (bt_leaf_decode(rec, len, &r)) {
+        memcpy(c->key, r.key, r.klen);
+        c->klen = r.klen;
+        /* Keep the first bytes of an inline value (bt_cursor_landed_value). */
+        c->vtotal = r.vlen;
+        if (r.vkind == BT_V_INLINE) {
+            c->vgot = (uint16_t)(r.vlen < sizeof c->val ? r.vlen : sizeof c->val);
+            if (c->vgot)
+                memcpy(c->val, r.val, c->vgot);
+        }
+    }
     c->slot = slot;
     c->pgno = bf_pgno(b);
     c->dbtime = pg_header_c(page)->dbtime;
@@ -473,4 +504,24 @@ JET_ERR bt_cursor_value(bt_cursor *c, uint64_t off, void *buf, size_t cb, size_t
     }
     pthread_rwlock_unlock(&t->lock);
     return err;
+}
+
+JET_ERR bt_cursor_saved_key(const bt_cursor *c, const uint8_t **key, size_t *klen)
+{
+    if (c->state != CUR_ON)
+        return JET_errNoCurrentRecord;
+    *key = c->key;
+    *klen = c->klen;
+    return JET_errSuccess;
+}
+
+JET_ERR bt_cursor_landed_value(const bt_cursor *c, const uint8_t **val, size_t *got,
+                               size_t *total)
+{
+    if (c->state != CUR_ON)
+        return JET_errNoCurrentRecord;
+    *val = c->val;
+    *got = c->vgot;
+    *total = c->vtotal;
+    return JET_errSuccess;
 }

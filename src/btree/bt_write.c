@@ -50,7 +50,7 @@ static JET_ERR descend(bt_op *op, const void *key, size_t klen, bt_path *path, b
     for (;;) {
         uint8_t *page;
         CALL(bt_op_get(op, pgno, &page));
-        CALL(bt_node_verify(t, page, pgno));
+        CALL(bt_node_trust(t, page, pgno));
         if (path->n > BT_MAX_DEPTH)
             return JET_errDatabaseCorrupted;
         path_ent *e = &path->e[path->n++];
@@ -294,7 +294,7 @@ static JET_ERR shrink_root(bt_op *op, bt_path *path)
         bt_int_decode(rec, len, &cpgno, &k, &kl);
         uint8_t *child;
         CALL(bt_op_get(op, cpgno, &child));
-        CALL(bt_node_verify(t, child, cpgno));
+        CALL(bt_node_trust(t, child, cpgno));
         uint32_t kind = pg_header(child)->flags & (PG_F_LEAF | PG_F_INTERNAL);
         pg_init(root, ps, t->root, t->objid, PG_F_ROOT | kind);
         pg_header(root)->dbtime = dbtime;
@@ -372,8 +372,8 @@ static JET_ERR rebalance(bt_op *op, bt_path *path, unsigned level)
         uint8_t *lp, *rp;
         CALL(bt_op_get(op, lpgno, &lp));
         CALL(bt_op_get(op, rpgno, &rp));
-        CALL(bt_node_verify(t, lp, lpgno));
-        CALL(bt_node_verify(t, rp, rpgno));
+        CALL(bt_node_trust(t, lp, lpgno));
+        CALL(bt_node_trust(t, rp, rpgno));
         bool leaf = (pg_header(lp)->flags & PG_F_LEAF) != 0;
         /* An internal right page's first child takes the parent's
          * separator as its key. */

@@ -24,6 +24,7 @@
 #ifndef JETDB_BTREE_BTREE_H
 #define JETDB_BTREE_BTREE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -72,6 +73,10 @@ JET_ERR bt_open(const bt_env *env, uint32_t root, uint32_t objid, bt_tree **out)
 void bt_close(bt_tree *t);
 uint32_t bt_root(const bt_tree *t);
 uint32_t bt_objid(const bt_tree *t);
+/* Counters the layer above keeps per tree (src/txn's version store:
+ * BT_CLIENT_N of them, zero at bt_open); the B-tree only holds them. */
+#define BT_CLIENT_N 2u
+_Atomic uint64_t *bt_client(bt_tree *t);
 /* Free every page of the tree (root included) and close the handle; the
  * caller guarantees nobody else uses the tree any more.  Not undoable. */
 JET_ERR bt_destroy(bt_tree *t, uint64_t txid);
@@ -125,6 +130,17 @@ JET_ERR bt_cursor_key(bt_cursor *c, void *buf, size_t cb, size_t *actual);
 /* Copy up to cb bytes of the current value starting at byte off;
  * *actual = the value's total length.  Errors as bt_cursor_key. */
 JET_ERR bt_cursor_value(bt_cursor *c, uint64_t off, void *buf, size_t cb, size_t *actual);
+/* The key the cursor stands on, as it saved it (no page is read: the
+ * record may have gone since).  *key stays valid until the cursor moves.
+ * JET_errNoCurrentRecord when not on a record. */
+JET_ERR bt_cursor_saved_key(const bt_cursor *c, const uint8_t **key, size_t *klen);
+/* Bytes of a value a cursor keeps when it lands on a record. */
+#define BT_CURSOR_CAPTURE 1032u
+/* The value of the record as the last seek / first / last / next / prev
+ * found it (no page is read: it may have changed since): its first *got
+ * bytes (at most BT_CURSOR_CAPTURE; 0 for a long value) and its length. */
+JET_ERR bt_cursor_landed_value(const bt_cursor *c, const uint8_t **val, size_t *got,
+                               size_t *total);
 
 /* ---- verification --------------------------------------------------- */
 

@@ -33,6 +33,7 @@
 #include "util/logtime.h"
 #include "util/utf.h"
 #include "store/store.h"
+#include "txn/ver.h"
 
 /* ESE event ids (jetmsg.mc), category General. */
 #define EV_DB_CREATE_DONE 325u
@@ -403,7 +404,24 @@ static void create_rollback(db *d, bool file_created)
     unregister(d);
 }
 
+/* Backup hook (src/backup) around attach, create and detach: refused with
+ * JET_errBackupInProgress while a backup of the instance runs; one that is
+ * admitted counts as in flight until it returns, and a backup that begins
+ * meanwhile waits for it (as ESE does), so no attachment changes during a
+ * backup. */
+static JET_ERR create_db(sess *s, const char *path, uint32_t cpg_max, JET_GRBIT grbit,
+                         JET_DBID *pdbid);
+
 JET_ERR db_create(sess *s, const char *path, uint32_t cpg_max, JET_GRBIT grbit, JET_DBID *pdbid)
+{
+    CALL(bk_tach_enter(s->owner));
+    JET_ERR err = create_db(s, path, cpg_max, grbit, pdbid);
+    bk_tach_leave(s->owner);
+    return err;
+}
+
+static JET_ERR create_db(sess *s, const char *path, uint32_t cpg_max, JET_GRBIT grbit,
+                         JET_DBID *pdbid)
 {
     inst *in = s->owner;
     struct db_set *set;
@@ -413,9 +431,6 @@ JET_ERR db_create(sess *s, const char *path, uint32_t cpg_max, JET_GRBIT grbit, 
     uint64_t t0 = os_time_mono_ns();
     JET_ERR err;
 
-    /* Backup hook (src/backup): no attach/detach/create while a backup of
-     * the instance runs (ESE: JET_errBackupInProgress). */
-    CALL(bk_check_tach(in));
     CALL(set_of(in, &set));
     CALL(abs_path(path, &full));
     pthread_mutex_lock(&set->mu);
@@ -577,7 +592,17 @@ static JET_ERR attach_open(inst *in, db *d)
     return err;
 }
 
+static JET_ERR attach_db(sess *s, const char *path, uint32_t cpg_max, JET_GRBIT grbit);
+
 JET_ERR db_attach(sess *s, const char *path, uint32_t cpg_max, JET_GRBIT grbit)
+{
+    CALL(bk_tach_enter(s->owner));    /* backup hook, see db_create */
+    JET_ERR err = attach_db(s, path, cpg_max, grbit);
+    bk_tach_leave(s->owner);
+    return err;
+}
+
+static JET_ERR attach_db(sess *s, const char *path, uint32_t cpg_max, JET_GRBIT grbit)
 {
     inst *in = s->owner;
     struct db_set *set;
@@ -586,9 +611,6 @@ JET_ERR db_attach(sess *s, const char *path, uint32_t cpg_max, JET_GRBIT grbit)
     uint64_t t0 = os_time_mono_ns();
     JET_ERR err;
 
-    /* Backup hook (src/backup): no attach/detach/create while a backup of
-     * the instance runs (ESE: JET_errBackupInProgress). */
-    CALL(bk_check_tach(in));
     CALL(set_of(in, &set));
     CALL(abs_path(path, &full));
     pthread_mutex_lock(&set->mu);
@@ -682,6 +704,11 @@ static JET_ERR detach_one(struct db_set *set, db *d, JET_GRBIT grbit, bool clean
             return JET_errDatabaseInUse;
         force_close(set, d);
     }
+    /* Version store hook: versions of this database's trees go now (and
+     * its flagged rows with them); refused while a transaction has
+     * uncommitted changes in it. */
+    if (d->store != NULL && d->owner != NULL)
+        CALL(vs_db_detach(d->owner->vs, d->store));
     set_state(d, DB_DETACHING);
     /* Every dirty page reaches the file before the header says "clean";
      * a dirty termination drops them (the log has them). */
@@ -709,14 +736,21 @@ static JET_ERR detach_one(struct db_set *set, db *d, JET_GRBIT grbit, bool clean
     return err;
 }
 
+static JET_ERR detach_db(sess *s, const char *path, JET_GRBIT grbit);
+
 JET_ERR db_detach(sess *s, const char *path, JET_GRBIT grbit)
+{
+    CALL(bk_tach_enter(s->owner));    /* backup hook, see db_create */
+    JET_ERR err = detach_db(s, path, grbit);
+    bk_tach_leave(s->owner);
+    return err;
+}
+
+static JET_ERR detach_db(sess *s, const char *path, JET_GRBIT grbit)
 {
     inst *in = s->owner;
     struct db_set *set;
     JET_ERR err = JET_errSuccess;
-    /* Backup hook (src/backup): no attach/detach/create while a backup of
-     * the instance runs (ESE: JET_errBackupInProgress). */
-    CALL(bk_check_tach(in));
     CALL(set_of(in, &set));
     if (path == NULL || path[0] == '\0') {
         /* Detach all: each one, keeping the first error. */

@@ -30,6 +30,7 @@ struct db_set;         /* the instance's attached databases (src/db) */
 struct db_sess;        /* a session's open databases (src/db) */
 struct log;            /* the instance's log stream (src/log) */
 struct bk_state;       /* the instance's backup state (src/backup) */
+struct vs;             /* the instance's version store (src/txn/ver.h) */
 
 /* The process-wide mode, decided by the first API call that needs one. */
 typedef enum inst_mode {
@@ -69,11 +70,14 @@ typedef struct inst {
     char *log_path;               /* absolute folders/file, fixed by JetInit */
     char *system_path;
     char *temp_path;
+    struct db *temp_db;           /* temporary database (src/catalog/cat_tempdb.c), made
+                                     at the first temporary table, gone at JetTerm */
     char base_name[8];            /* JET_paramBaseName at JetInit */
     uint64_t init_started_ns;     /* for the "started in N seconds" event */
     struct log *log;              /* NULL until JetInit, and with recovery off */
     struct db_set *dbs;           /* attached databases, created by JetInit */
     struct bk_state *bk;          /* backup state (src/backup owns it) */
+    struct vs *vs;                /* version store: JetInit .. JetTerm (storage.c) */
     ev_source ev;                 /* event source of the log (lives with the instance) */
     char ev_name[256], ev_source_name[260];
     pthread_t ckpt_thread;        /* the checkpointer (storage.c) */

@@ -16,6 +16,7 @@
 #include "event/event.h"
 #include "inst/param.h"
 #include "os/os.h"
+#include "txn/ver.h"
 #include "util/err.h"
 
 /* Extension of the per-log-stream lock file, <log folder>/<base>.jlk. */
@@ -285,9 +286,15 @@ JET_ERR inst_term(JET_INSTANCE handle, JET_GRBIT grbit)
          * refuses new ones from now on. */
         while (in->api_calls > 0)
             pthread_cond_wait(&in->cond, &in->mu);
-        /* Open sessions are ended implicitly.  (Open transactions will make
-         * a non-dirty termination fail with JET_errTooManyActiveUsers once
-         * transactions exist, leaving the instance running.) */
+        /* Open sessions are ended implicitly, but open transactions make
+         * a termination other than a dirty one fail with
+         * JET_errTooManyActiveUsers, leaving the instance running (ESE). */
+        if (!(grbit & JET_bitTermDirty) && vs_active_count(in->vs) > 0) {
+            in->state = INST_RUNNING;
+            in->backup_allowed = true;
+            was_running = false;
+            err = JET_errTooManyActiveUsers;
+        }
         break;
     }
     pthread_mutex_unlock(&in->mu);
@@ -301,6 +308,8 @@ JET_ERR inst_term(JET_INSTANCE handle, JET_GRBIT grbit)
         /* Backup hook: end a streaming backup as stopped by the server and
          * free the backup state (every API call has left by now). */
         bk_term(in);
+        if (grbit & JET_bitTermDirty)
+            vs_set_dirty_term(in->vs);   /* open transactions are thrown away */
         sess_end_all(in);
         term_err = inst_storage_stop(in, !(grbit & JET_bitTermDirty));
         release_files(in);

@@ -23,6 +23,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "inst/inst.h"
 #include "os/os.h"
@@ -177,6 +178,25 @@ static bool lcid_known(uint32_t lcid)
     for (size_t i = 0; i < JET_ARRAY_LEN(g_lcids); i++)
         if (g_lcids[i].lcid == lcid)
             return true;
+    return false;
+}
+
+const char *par_locale_name(uint32_t lcid)
+{
+    for (size_t i = 0; i < JET_ARRAY_LEN(g_lcids); i++)
+        if (g_lcids[i].lcid == lcid)
+            return g_lcids[i].name;
+    return NULL;
+}
+
+bool par_locale_lcid(const char *name, uint32_t *lcid)
+{
+    for (size_t i = 0; i < JET_ARRAY_LEN(g_lcids); i++) {
+        if (strcasecmp(g_lcids[i].name, name) == 0) {
+            *lcid = g_lcids[i].lcid;
+            return true;
+        }
+    }
     return false;
 }
 

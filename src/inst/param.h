@@ -100,6 +100,12 @@ size_t par_str(const struct inst *in, uint32_t paramid, char *buf, size_t cb);
  * JET_paramConfiguration) — ESE's FDefaultParam. */
 bool par_is_default(const struct inst *in, uint32_t paramid);
 
+/* The Windows locale name of an LCID jetdb knows ("en-US"; "" for the
+ * invariant locale), NULL when unknown; and back (case-insensitive), for
+ * JET_UNICODEINDEX2 and JET_IdxInfoLocaleName (src/api/api_ddl.c). */
+const char *par_locale_name(uint32_t lcid);
+bool par_locale_lcid(const char *name, uint32_t *lcid);
+
 /* ---- the API's setter and getter -------------------------------------------- */
 
 /* JetSetSystemParameter after handle resolution (in == NULL: the global

@@ -11,6 +11,7 @@
 
 #include "db/db.h"
 #include "inst/param.h"
+#include "isam/isam.h"
 #include "util/err.h"
 
 /* Handle = (generation << SESS_GEN_SHIFT) | SESS_TAG | (slot + 1): never 0,
@@ -181,6 +182,7 @@ JET_ERR sess_end(sess *s)
     /* A session lent out through a context cannot be ended under its user. */
     if (atomic_load(&s->context) != 0)
         return JET_errSessionInUse;
+    isam_session_end(s);      /* cursors first: they read through the transaction */
     vtx_session_end(s);
     db_session_end(s);
     pthread_mutex_lock(&g_mu);
@@ -205,6 +207,7 @@ void sess_end_all(inst *in)
         pthread_mutex_unlock(&g_mu);
         if (victim == NULL)
             return;
+        isam_session_end(victim);
         vtx_session_end(victim);
         db_session_end(victim);
         retire(victim);

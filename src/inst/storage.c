@@ -21,12 +21,15 @@
 #include <unistd.h>
 
 #include "cache/cache.h"
+#include "catalog/catalog.h"
 #include "db/db.h"
 #include "inst/param.h"
 #include "log/log.h"
+#include "os/os.h"
 #include "recovery/recovery.h"
 #include "store/store.h"
 #include "txn/txn.h"
+#include "txn/ver.h"
 #include "util/err.h"
 
 /* How often the checkpointer looks at the log (it also wakes on demand). */
@@ -57,12 +60,37 @@ static bool unrestored_backup_copy(const db *d)
     return full.genLow != 0 && full.genHigh == 0;
 }
 
+/* JET_paramAlternateDatabaseRecoveryPath: when set, soft recovery looks
+ * for every database the log names only in that folder, under the file name
+ * the log recorded (ESE's relocated database path).  *out is malloc'd, or
+ * NULL when the parameter is not set. */
+static JET_ERR rec_alt_path(inst *in, const char *path, char **out)
+{
+    *out = NULL;
+    char dir[1024];
+    size_t n = par_str(in, JET_paramAlternateDatabaseRecoveryPath, dir, sizeof dir);
+    if (n == 0)
+        return JET_errSuccess;
+    if (n >= sizeof dir)
+        return JET_errInvalidPath;
+    const char *slash = strrchr(path, '/');
+    return os_path_join(dir, slash != NULL ? slash + 1 : path, out);
+}
+
 static JET_ERR rec_open(void *ctx, const char *path, uint16_t dbid, uint64_t hint, void **store)
 {
     (void)hint;
     inst *in = ctx;
     db *d;
-    CALL(db_open_for_redo(in, path, dbid, &d));
+    char *alt;
+    CALL(rec_alt_path(in, path, &alt));
+    if (alt != NULL)
+        path = alt;
+    JET_ERR oerr = db_open_for_redo(in, path, dbid, &d);
+    if (oerr < 0) {
+        free(alt);
+        return oerr;
+    }
     JET_ERR err = JET_errSuccess;
     if (unrestored_backup_copy(d)) {
         const char *s[] = { path };
@@ -77,9 +105,11 @@ static JET_ERR rec_open(void *ctx, const char *path, uint16_t dbid, uint64_t hin
         JET_LGPOS none;
         memset(&none, 0, sizeof none);
         (void)db_close_after_redo(d, 0, false, &none);
+        free(alt);
         return err;
     }
     *store = s;
+    free(alt);
     return JET_errSuccess;
 }
 
@@ -303,6 +333,8 @@ JET_ERR inst_storage_start(inst *in, JET_GRBIT grbit)
         }
     }
     JET_ERR err = db_set_create(in);
+    if (err >= 0)
+        err = vs_create(in, (uint64_t)par_num(in, JET_paramMaxVerPages), &in->vs);
     if (err >= 0 && in->log != NULL) {
         pthread_mutex_lock(&in->mu);
         in->ckpt_stop = false;
@@ -327,6 +359,16 @@ JET_ERR inst_storage_stop(inst *in, bool clean)
         err = JET_errInstanceUnavailable;
         clean = false;
     }
+    if (in->vs != NULL) {
+        /* Every session is gone: a clean stop first removes the flagged
+         * rows whose deletion committed (nobody can see them any more). */
+        if (clean)
+            vs_cleanup(in->vs);
+        vs_destroy(in->vs);
+        in->vs = NULL;
+    }
+    /* Catalog hook: the temporary database goes (no version refers to it). */
+    cat_temp_db_close(in);
     KEEP(err, db_set_destroy(in, clean));
     if (in->log != NULL) {
         bool ok = clean && err >= 0;

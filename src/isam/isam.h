@@ -33,12 +33,28 @@ JET_ERR isam_cursor_open(struct sess *s, struct db *d, cat_table *t, JET_GRBIT g
  * JET_errInvalidTableId when tableid is not a cursor of s. */
 JET_ERR isam_cursor_table(struct sess *s, JET_TABLEID tableid, struct db **d,
                           cat_table **t);
+/* The JetOpenTable grbit cursor tableid of session s was opened with
+ * (JET_bitTableDenyRead, ReadOnly, PermitDDL, ...; a cursor JetCreateTable*
+ * returned counts as JET_bitTableDenyRead): DDL calls check exclusivity
+ * (JET_errExclusiveTableLockRequired), updatability (JET_errPermissionDenied)
+ * and FixedDDL overrides with it (src/api/api_ddl.c).
+ * JET_errInvalidTableId when tableid is not a cursor of s. */
+JET_ERR isam_cursor_grbit(struct sess *s, JET_TABLEID tableid, JET_GRBIT *grbit);
 /* Whether a cursor other than `except` (0 = none) of any session has
  * table objid of database d open (JetDeleteTable: JET_errTableInUse). */
 bool isam_table_in_use(struct db *d, uint32_t objid, JET_TABLEID except);
 /* JetEndSession / JetTerm: close the session's cursors (before its
  * transaction is rolled back and its databases closed). */
 void isam_session_end(struct sess *s);
+
+/* JetCloseDatabase: db_close, and when that was the session's last open
+ * of the database, close the session's cursors on it, as ESE does. */
+JET_ERR isam_db_close(struct sess *s, JET_DBID dbid, JET_GRBIT grbit);
+
+/* The JET_INDEXID of index ix of t (-1 = the primary or sequential index),
+ * for JetGetTableIndexInfo(JET_IdxInfoIndexId); JetSetCurrentIndex4 takes
+ * it back and checks it. */
+void isam_indexid_make(const cat_table *t, int ix, JET_INDEXID *out);
 
 /* Fill a new secondary index ix of table t from the rows visible to x
  * (JetCreateIndex on a table with records): JET_errKeyDuplicate for a
