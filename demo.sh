@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # demo.sh: build jetdb (library, jetutil, examples, tests) and run its main
-# scenario end to end — tools/demo/demo_backup: a database with writer
-# threads committing durable transactions, a full online backup while they
-# write, more writes, an incremental backup, stop, a restore into a new
-# folder, `jetutil verify-backup` and `jetutil /mh`, and a check that every
-# transaction committed before the incremental began is in the restored
-# database and none is half there.  Everything lives in a temporary folder,
-# removed at the end (./demo.sh --keep keeps it; --help lists the options).
+# scenario end to end — tools/demo/demo_backup, written against esent.h
+# only: a database with a table ("orders": primary key, secondary index,
+# long values) that writer threads fill with durable transactions, a full
+# online backup while they write, more writes, an incremental backup, stop,
+# a restore into a new folder, `jetutil verify-backup`, `jetutil /mh` and
+# `jetutil /g`, and a read-back through the table API: every row committed
+# before the incremental began is there and byte-identical, nothing else
+# is, no transaction is half there, the secondary index has one entry per
+# row.  Everything lives in a temporary folder, removed at the end
+# (./demo.sh --keep keeps it; --help lists the options).
 #
 # Environment: BUILD_DIR (default build), JOBS (default: all cores).
 set -euo pipefail

@@ -12,6 +12,9 @@
  *                          as far as the files are concerned)
  *   ju_mkdata big DIR MB   DIR/inst + a full backup in DIR/bk whose
  *                          database holds about MB MiB (throughput check)
+ *   ju_mkdata isam DIR [DAMAGE]   DIR/inst/isam.edb: a table with indexes
+ *                          and long values, damaged as DAMAGE says
+ *                          (ju_mkisam.c)
  */
 #include "core_util.h"
 
@@ -20,6 +23,8 @@
 #include <string.h>
 
 #include "os/os.h"
+
+void mk_isam(const char *dir, const char *damage);
 
 /* Rows [*next, *next + n) in one committed transaction of tree objid. */
 static void write_rows(core_env *e, uint32_t objid, uint64_t *next, uint64_t n)
@@ -51,6 +56,10 @@ static void run(void **state)
 {
     char **argv = *state;
     const char *what = argv[1], *dir = argv[2];
+    if (strcmp(what, "isam") == 0) {
+        mk_isam(dir, argv[3] != NULL ? argv[3] : "none");
+        return;
+    }
     char idir[600], bk[600], abk[600];
     snprintf(idir, sizeof idir, "%s/inst", dir);
     snprintf(bk, sizeof bk, "%s/bk", dir);
@@ -100,7 +109,7 @@ static void run(void **state)
 int main(int argc, char **argv)
 {
     if (argc < 3 || (strcmp(argv[1], "big") == 0 && argc < 4)) {
-        fprintf(stderr, "usage: ju_mkdata backup|dirty DIR | big DIR MB\n");
+        fprintf(stderr, "usage: ju_mkdata backup|dirty DIR | big DIR MB | isam DIR [DAMAGE]\n");
         return 2;
     }
     const struct CMUnitTest tests[] = {

@@ -68,6 +68,15 @@ expect 1 "$J" /mh inst/core.edb /q;   has err "invalid option"
 expect 1 "$J" /cc bk;                 has err "not available"
 expect 0 "$J" restore --help;         has out "JetRestoreInstance"; has out "Exit status"
 expect 0 "$J" /c --help;              has out "Usage: jetutil /c BACKUP DESTINATION"
+has out "/t<folder>"; has out "/f<folder>"
+expect 0 "$J" /r --help;              has out "/d\[path\]"; has out "AlternateDatabaseRecoveryPath"
+has out "/i "
+expect 0 "$J" help ml;                has out "/v "; has out "log_records"
+expect 1 "$J" /mh inst/core.edb /t;   has err "invalid option"
+expect 1 "$J" /ml inst /k;            has err "invalid option"
+expect 1 "$J" /r edb /k;              has err "invalid option"
+expect 1 "$J" /c bk x /d y;           has err "no /d"
+expect 1 "$J" /c bk x /f;             has err "needs a path"
 expect 1 "$J" restore bk;             has err "missing argument"
 expect 1 "$J" /c bk;                  has err "missing argument"
 expect 1 "$J" restore bk x y;         has err "unexpected argument"
@@ -123,6 +132,36 @@ printf 'ZZZZ' | dd of="lg_trunc/${L[0]}" bs=1 seek=4 conv=notrunc 2>/dev/null
 expect 3 "$J" /ml "lg_trunc/${L[0]}"
 expect 2 "$J" /ml nosuchdir;          has err "nosuchdir"
 expect 2 "$J" /ml /nonexistent/dir;   has err "no such log file or folder"
+# /ml /v: every record of one file
+expect 0 "$J" /ml "inst/${L[0]}" /v
+has out "Log records"; has out "(0x1,1,20) *24 INIT"; has out " CREATEDB .*path .*core.edb"
+has out " BEGIN .*txid 0x"; has out " COMMIT .*txid 0x"
+has out " PAGE .*dbid 1 txid 0x.* pgno [0-9]* objid [0-9]* flags [A-Z|]* dbtime 0x"
+has out "Record summary"; has out "PAGE *[0-9]* records"; has out "Integrity check passed"
+expect 0 "$J" /ml "inst/${L[0]}" /v --json; json_ok
+has out '"log_records"'; has out '"type_name": "CREATEDB"'; has out '"dbtime_before"'
+has out '"record_summary"'; has out '"records_dumped"'
+if command -v python3 >/dev/null; then
+    n=$((n + 1))
+    python3 - "$T/out" <<'PY' || { echo "FAIL: /ml /v JSON records"; fails=$((fails + 1)); }
+import json, sys
+d = json.load(open(sys.argv[1]))
+recs = d["log_records"]
+assert len(recs) == d["records_dumped"] == d["records"], (len(recs), d["records"])
+assert sum(t["count"] for t in d["record_summary"]) == len(recs)
+offs = [r["offset"] for r in recs]
+assert offs == sorted(offs) and len(set(offs)) == len(offs)
+assert all(r["position"]["gen"] == d["generation"] for r in recs)
+pages = [r for r in recs if r["type_name"] == "PAGE"]
+assert pages and all(r["dbtime_after"] > r["dbtime_before"] for r in pages)
+PY
+fi
+expect 0 "$J" /ml inst/edb.log /v;    has out " TERM"; has out " DETACHDB "
+expect 0 "$J" /ml inst /v;            has out "WARNING: /v dumps the records of one log file"
+expect 3 "$J" /ml "lg_flip/${L[1]}" /v; has out "the dump stops at the damage"; has err "JET_errLog"
+has out "Operation terminated with error -"
+expect 3 "$J" /ml "lg_flip/${L[1]}" /v --json; json_ok; has out '"dump_stopped_by"'
+expect 3 "$J" /ml "lg_trunc/${L[0]}" /v;   has err "JET_err"
 expect 0 "$J" /mk inst/edb.chk;       has out "Checkpoint: (0x"; has out "Copy A: valid"
 expect 0 "$J" /mk inst/edb.chk --json; json_ok
 cp inst/edb.chk other.name
@@ -168,6 +207,7 @@ expect 4 "$J" verify-backup vb_sig --json; json_ok
 expect 1 "$J" /r edbx /l"$D2/inst"
 expect 4 "$J" /r abc /l"$D2/inst";    has err "no log files"
 expect 0 "$J" /r edb /l"$D2/inst";    has out "Performing soft recovery"
+has out "Databases named by the logs"; has out "$D2/inst/core.edb: Clean Shutdown"
 expect 0 "$J" info "$D2/inst/core.edb"; has out "State: Clean Shutdown"
 expect 0 "$J" /g "$D2/inst/core.edb"; has out "Integrity check successful"
 expect 0 "$J" /g "$D2/inst/core.edb" --json; json_ok; has out '"trees"'
@@ -183,6 +223,38 @@ expect 0 sh -c "'$J' stream-backup --instance-dir '$D2/inst' > '$T/s.tar'"
 mkdir -p "$D2/sb"
 expect 0 tar xf "$T/s.tar" -C "$D2/sb"
 expect 0 "$J" verify-backup "$D2/sb"
+# /r /d: the database moved after the crash (a fresh crashed instance each)
+mkdirty() {
+    mkdir -p "$1" && "$MK" dirty "$1" >/dev/null 2>&1 || { echo "ju_mkdata dirty failed"; exit 1; }
+    mkdir -p "$1/moved" && mv "$1/inst/core.edb" "$1/moved/"
+}
+D3=$T/d3; mkdirty "$D3"
+expect 4 "$J" /r edb /l"$D3/inst";    has err "$D3/inst/core.edb: the logs name this attached database"
+has err "JET_errAttachedDatabaseMismatch"; has out "Nothing was recovered"
+has out "$D3/inst/core.edb: not found"
+expect 4 "$J" /r edb /l"$D3/inst" --json; json_ok; has out '"state": "missing"'
+has out '"error_name": "JET_errAttachedDatabaseMismatch"'
+expect 0 "$J" info "$D3/moved/core.edb"; has out "State: Dirty Shutdown"
+expect 2 "$J" /r edb /l"$D3/inst" /d"$D3/nosuch"; has err "no such database folder"
+expect 0 "$J" /r edb /l"$D3/inst" /d"$D3/moved"
+has out "Database Directory: $D3/moved"; has out "Database relocated: $D3/inst/core.edb -> $D3/moved/core.edb"
+has out "$D3/moved/core.edb: Clean Shutdown"; has out "Operation completed successfully"
+expect 0 "$J" info "$D3/moved/core.edb"; has out "State: Clean Shutdown"
+expect 0 "$J" /g "$D3/moved/core.edb"; has out "records 1200 "; has out "Integrity check successful"
+# a bare /d is the current folder; /d FOLDER (next argument) works too
+D4=$T/d4; mkdirty "$D4"
+expect 0 sh -c "cd '$D4/moved' && '$J' /r edb /l'$D4/inst' /d"
+has out "Database Directory: <current directory>"; has out "./core.edb: Clean Shutdown"
+expect 0 "$J" /g "$D4/moved/core.edb"; has out "records 1200 "
+D5=$T/d5; mkdirty "$D5"
+expect 0 "$J" /r edb /l "$D5/inst" /d "$D5/moved" /s "$D5/inst" --json; json_ok
+has out '"database_path": "'"$D5"'/moved"'; has out '"state": "clean_shutdown"'
+has out '"logged_path": "'"$D5"'/inst/core.edb"'
+expect 0 "$J" /g "$D5/moved/core.edb"; has out "records 1200 "
+# /i: recover anyway and give the missing database up
+D6=$T/d6; mkdirty "$D6"
+expect 0 "$J" /r edb /l"$D6/inst" /i; has out "WARNING: $D6/inst/core.edb was not found"
+expect 0 "$J" info "$D6/moved/core.edb"; has out "State: Dirty Shutdown"
 expect 0 "$J" /y "$D2/inst/core.edb" /d"$T/copy.edb"
 expect 0 cmp "$D2/inst/core.edb" "$T/copy.edb"
 expect 2 "$J" /y "$T/nosuch" /d"$T/x"
@@ -237,6 +309,83 @@ expect 4 "$J" restore vb_live "$R/e8"; has err "JET_errRestoreOfNonBackupDatabas
 cp -r bk rs_first; rm "rs_first/${B[0]}"
 expect 4 "$J" restore rs_first "$R/e9"; has err "the copy needs log generations"
 expect 1 test -e "$R/e9"
+
+# /c with esentutl's switches: /t<instance folder>, /f<log folder>, bare /t, /k
+cp -r inst rf_t
+expect 0 "$J" /c bk "$R/c1" /t rf_t /k
+has out "Log folder: rf_t"; has out "Roll forward: through the logs"; has out "Keep logs: yes"
+expect 0 "$J" /g "$R/c1/core.edb";    has out "records $ALL_ROWS "
+expect 0 "$J" /ml rf_t;               has out "No damaged log files were found"
+cp -r inst rf_f
+expect 0 "$J" /c bk "$R/c2" /f"$D/rf_f" --json; json_ok; has out '"roll_forward": true'
+expect 0 "$J" /g "$R/c2/core.edb";    has out "records $ALL_ROWS "
+expect 0 "$J" /c bk "$R/c3" /t;       has out "Roll forward: no"
+expect 0 "$J" /g "$R/c3/core.edb";    has out "records $BK_ROWS "
+expect 1 "$J" /c bk "$R/c4" /t /l rf_live; has err "a bare /t replays only the backup's logs"
+expect 1 "$J" /c bk "$R/c4" /f rf_f /t; has err "/f does not work with /t"
+expect 1 "$J" /c bk "$R/c4" /t rf_t /l rf_f; has err "drop /l"
+expect 1 test -e "$R/c4"
+mkdir nolog
+expect 4 "$J" /c bk "$R/c5" /tnolog;  has err "no log files with base name edb"
+has err "JET_errMissingLogFile"
+expect 1 test -e "$R/c5"
+expect 2 "$J" /c bk "$R/c6" /f"$T/nosuchdir"; has err "no such folder"
+# the instance folder of another log stream: refused, nothing written
+cp -r "$D2/inst" rf_foreign
+expect 4 "$J" /c bk "$R/c7" /t rf_foreign; has err "rf_foreign: the log folder holds logs of another stream"
+expect 1 test -e "$R/c7"
+expect 0 "$J" /ml rf_foreign;         has out "No damaged log files were found"
+
+# ---- /g on databases with tables: records, indexes, long values ----
+G=$T/g
+for dmg in none entry orphan lv record; do
+    "$MK" isam "$G/$dmg" "$dmg" >/dev/null 2>&1 || { echo "ju_mkdata isam $dmg failed"; exit 1; }
+done
+expect 0 "$J" /g --help;              has out "entries without a record"; has out "Exit status"
+expect 0 "$J" /g "$G/none/inst/isam.edb"
+has out 'checking table "books" \.\.\. 40 records, 3 indexes, 10 long values: OK'
+has out 'index "itags": 40 entries'; has out 'index "utitle" (unique): 40 entries'
+has out 'index "iprice_desc" of "books"'; has out "Problems: 0"; has out "Integrity check successful"
+expect 0 "$J" /g "$G/none/inst/isam.edb" --json; json_ok
+has out '"problem_counts"'; has out '"index_missing": 0'; has out '"name": "books"'
+has out '"role": "index"'; has out '"exit_code": 0'
+expect 3 "$J" /g "$G/entry/inst/isam.edb"
+has out "records missing an index entry: 1"; has out "Database is CORRUPTED"
+has err 'table "books", index "itags": record 0x[0-9a-f]* has no entry'; has err "JET_errDatabaseCorrupted"
+expect 3 "$J" /g "$G/orphan/inst/isam.edb" --json; json_ok
+has out '"index_orphan": 1'; has out '"class": "index_orphan"'; has out '"index": "iprice_desc"'
+has out 'which does not exist'; has out '"exit_code": 3'
+expect 3 "$J" /g "$G/lv/inst/isam.edb"
+has out "broken long values: 1"; has err 'column "body", 20000 bytes): chunk 1 is missing'
+has err "JET_errLVCorrupted"
+expect 3 "$J" /g "$G/record/inst/isam.edb"
+has out "damaged or invalid records: 1"; has err 'table "books": record 0x[0-9a-f]* is damaged'
+# a bad page in one index tree: that index is not compared, the rest is
+root=8
+if command -v python3 >/dev/null; then
+    "$J" /g "$G/none/inst/isam.edb" --json > "$T/gj" 2>/dev/null
+    root=$(python3 -c 'import json,sys
+print([t["root"] for t in json.load(open(sys.argv[1]))["trees"] if t.get("index") == "itags"][0])' "$T/gj")
+fi
+cp "$G/none/inst/isam.edb" "$G/flip.edb"
+printf '\xff\xfe' | dd of="$G/flip.edb" bs=1 seek=$(((root + 1) * 4096 + 200)) conv=notrunc 2>/dev/null
+expect 3 "$J" /g "$G/flip.edb";       has out 'CORRUPTED  index "itags" of "books"'
+has out 'index "itags": 0 entries, not checked'; has out 'index "utitle" (unique): 40 entries'
+has err "JET_errReadVerifyFailure"
+# the object directory's root page damaged (a database without tables)
+expect 3 "$J" /g flip.edb;            has out "CORRUPTED  object directory"; has err "JET_errReadVerifyFailure"
+# a database another process has attached (the engine's lock on the file)
+if command -v python3 >/dev/null; then
+    python3 -c 'import fcntl,sys,time
+f = open(sys.argv[1], "r+"); fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+open(sys.argv[2], "w").close(); time.sleep(30)' "$G/none/inst/isam.edb" "$T/locked" &
+    holder=$!
+    for _ in $(seq 200); do [ -e "$T/locked" ] && break; sleep 0.05; done
+    expect 5 "$J" /g "$G/none/inst/isam.edb"; has err "in use by another process"
+    has err "JET_errFileAccessDenied"
+    kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
+    expect 0 "$J" /g "$G/none/inst/isam.edb" --no-progress
+fi
 
 echo "$((n - fails))/$n checks passed"
 [ "$fails" = 0 ]

@@ -47,6 +47,7 @@ typedef struct ju {
     int depth;                /* JSON nesting */
     bool first[JU_DEPTH_MAX]; /* JSON: nothing written yet at this level */
     int exit_code;            /* worst class seen so far */
+    JET_ERR exit_err;         /* the error of the problem that set exit_code (0: none) */
     unsigned problems;        /* problems reported */
     uint64_t t0_ns;           /* start of the operation */
     /* progress bar state */
@@ -148,7 +149,13 @@ typedef struct ju_opts {
     const char *file2;         /* second positional (restore DEST, backup DEST) */
     const char *log_path;      /* /l */
     const char *system_path;   /* /s */
-    const char *db_path;       /* /d (recovery) or destination (/y) */
+    const char *db_path;       /* /d: database folder (/r, /c) or destination (/y) */
+    bool db_path_cwd;          /* /r: a bare /d (the current folder, as esentutl) */
+    bool ignore_missing;       /* /r /i: recover even if an attached database is missing */
+    const char *target_dir;    /* /c /t<folder>: instance folder whose logs roll forward */
+    bool target_none;          /* /c: a bare /t (replay only the backup's logs) */
+    const char *forward_dir;   /* /c /f<folder>: folder of the logs to roll forward */
+    bool keep_logs;            /* /c /k (jetdb never deletes them: accepted) */
     const char *instance_dir;  /* --instance-dir */
     const char *base;          /* --base / 3-letter base name */
     const char **databases;    /* --database (repeatable) */

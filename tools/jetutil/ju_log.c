@@ -16,8 +16,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "btree/btree.h"
+#include "db/db.h"
 #include "log/log.h"
 #include "util/crc32c.h"
+#include "util/errtext.h"
 #include "util/logtime.h"
 
 #define CKPT_MAGIC 0x504B434Au   /* "JCKP" (docs/formats-log.md) */
@@ -310,6 +313,283 @@ static char *dir_of(const char *path, const char **name)
     return strndup(path, (size_t)(slash - path));
 }
 
+/* ---- /ml /v: the records of one file ------------------------------------------------ */
+
+/* Record type names (ESE's lrtyp names where jetdb reuses the number). */
+static const char *rec_type_name(uint8_t t, char *buf, size_t cb)
+{
+    switch (t) {
+    case LOG_REC_NOP: return "NOP";
+    case LOG_REC_INIT: return "INIT";
+    case LOG_REC_TERM: return "TERM";
+    case LOG_REC_BEGIN: return "BEGIN";
+    case LOG_REC_COMMIT: return "COMMIT";
+    case LOG_REC_ROLLBACK: return "ROLLBACK";
+    case LOG_REC_CREATEDB: return "CREATEDB";
+    case LOG_REC_ATTACHDB: return "ATTACHDB";
+    case LOG_REC_DETACHDB: return "DETACHDB";
+    case LOG_REC_TRACE: return "TRACE";
+    case LOG_REC_CLR: return "CLR";
+    case LOG_REC_BACKUP: return "BACKUP";
+    case LOG_REC_NEWPAGE: return "NEWPAGE";
+    case LOG_REC_PAGE: return "PAGE";
+    default:
+        snprintf(buf, cb, "TYPE%u", t);
+        return buf;
+    }
+}
+
+/* Phases of a BACKUP record (its flags byte; docs/backup.md). */
+static const char *backup_phase(uint8_t ph)
+{
+    static const char *const names[] = {"?", "begin", "prepare-logs", "truncate",
+                                        "update", "abort", "stop"};
+    return ph < sizeof names / sizeof names[0] ? names[ph] : "?";
+}
+
+/* The flag names of a PAGE record ("FIRST|LAST", "-" for none). */
+static void page_flags(uint8_t f, char *buf, size_t cb)
+{
+    static const struct { uint8_t bit; const char *name; } fl[] = {
+        {BT_LOGF_FIRST, "FIRST"}, {BT_LOGF_LAST, "LAST"}, {BT_LOGF_CLR, "CLR"},
+        {BT_LOGF_NEWPAGE, "NEWPAGE"},
+    };
+    size_t n = 0;
+    buf[0] = '\0';
+    uint8_t rest = f;
+    for (size_t i = 0; i < sizeof fl / sizeof fl[0]; i++) {
+        if (f & fl[i].bit) {
+            n += (size_t)snprintf(buf + n, n < cb ? cb - n : 0, "%s%s", n ? "|" : "", fl[i].name);
+            rest = (uint8_t)(rest & ~fl[i].bit);
+        }
+    }
+    if (rest != 0 && n < cb)
+        n += (size_t)snprintf(buf + n, cb - n, "%s0x%02x", n ? "|" : "", rest);
+    if (n == 0)
+        snprintf(buf, cb, "-");
+}
+
+/* Per-type counters of the summary. */
+typedef struct rec_sum {
+    uint64_t count[256], bytes[256];
+} rec_sum;
+
+/* One record: text line or JSON object. */
+static void dump_record(ju *u, const uint8_t *rec, size_t len, log_lsn lsn, uint32_t page_size)
+{
+    log_rec_hdr h;
+    memcpy(&h, rec, sizeof h);
+    JET_LGPOS pos;
+    lsn_pos(lsn, &pos);
+    char ps[48], tn[16], detail[700];
+    ju_fmt_lgpos(&pos, ps, sizeof ps);
+    const char *name = rec_type_name(h.type, tn, sizeof tn);
+    size_t n = 0;
+    detail[0] = '\0';
+#define DET(...)                                                                               \
+    do {                                                                                       \
+        if (n < sizeof detail)                                                                 \
+            n += (size_t)snprintf(detail + n, sizeof detail - n, __VA_ARGS__);                 \
+    } while (0)
+    ju_item(u);
+    ju_lgpos(u, "position", NULL, &pos, NULL);
+    ju_json_u64(u, "offset", log_lsn_off(lsn));
+    ju_json_u64(u, "type", h.type);
+    ju_json_str(u, "type_name", name);
+    ju_json_u64(u, "length", len);
+    ju_json_u64(u, "flags", h.flags);
+    ju_json_u64(u, "dbid", h.dbid);
+    ju_json_u64(u, "txid", h.txid);
+    if (h.dbid != 0)
+        DET(" dbid %u", h.dbid);
+    if (h.txid != 0)
+        DET(" txid 0x%llx", (unsigned long long)h.txid);
+    switch (h.type) {
+    case LOG_REC_BEGIN:
+        /* a transaction's id is the position of its BEGIN record */
+        if (h.txid == 0) {
+            DET(" txid 0x%llx", (unsigned long long)lsn);
+            ju_json_u64(u, "begins_txid", lsn);
+        }
+        break;
+    case LOG_REC_PAGE: {
+        bt_logrec lr;
+        JET_ERR e = bt_logrec_decode(rec, len, page_size, &lr);
+        if (e < 0) {
+            DET(" MALFORMED (%s)", errtext_name(e));
+            ju_json_str(u, "malformed", errtext_name(e));
+            break;
+        }
+        char fl[64];
+        page_flags(lr.flags, fl, sizeof fl);
+        DET(" pgno %u objid %u flags %s dbtime 0x%llx->0x%llx opid 0x%llx undo %u ranges %u",
+            lr.pgno, lr.objid, fl, (unsigned long long)lr.dbtime_before,
+            (unsigned long long)lr.dbtime_after, (unsigned long long)lr.opid, lr.undo_len,
+            lr.nranges);
+        ju_json_u64(u, "pgno", lr.pgno);
+        ju_json_u64(u, "objid", lr.objid);
+        ju_json_str(u, "flag_names", fl);
+        ju_json_u64(u, "opid", lr.opid);
+        ju_json_u64(u, "dbtime_before", lr.dbtime_before);
+        ju_json_u64(u, "dbtime_after", lr.dbtime_after);
+        ju_json_u64(u, "undo_length", lr.undo_len);
+        ju_json_u64(u, "ranges", lr.nranges);
+        break;
+    }
+    case LOG_REC_CREATEDB:
+    case LOG_REC_ATTACHDB:
+    case LOG_REC_DETACHDB: {
+        db_logrec_info info;
+        JET_ERR e = db_logrec_parse(rec, len, &info);
+        if (e < 0) {
+            DET(" MALFORMED (%s)", errtext_name(e));
+            ju_json_str(u, "malformed", errtext_name(e));
+            break;
+        }
+        DET(" page size %u rand %u path %s", info.page_size, info.sign_db.ulRandom, info.path);
+        ju_json_str(u, "path", info.path);
+        ju_json_u64(u, "page_size", info.page_size);
+        ju_sig(u, "db_signature", NULL, &info.sign_db);
+        break;
+    }
+    case LOG_REC_INIT:
+        if (len >= LOG_REC_HDR_SIZE + sizeof(JET_SIGNATURE)) {
+            JET_SIGNATURE sig;
+            memcpy(&sig, rec + LOG_REC_HDR_SIZE, sizeof sig);
+            DET(" log signature rand %u", sig.ulRandom);
+            ju_sig(u, "log_signature", NULL, &sig);
+        }
+        break;
+    case LOG_REC_BACKUP:
+        DET(" phase %s", backup_phase(h.flags));
+        ju_json_str(u, "phase", backup_phase(h.flags));
+        if (len >= LOG_REC_HDR_SIZE + 8 + sizeof(JET_BKINFO)) {
+            JET_BKINFO bk;
+            memcpy(&bk, rec + LOG_REC_HDR_SIZE + 8, sizeof bk);
+            DET(" gen %u-%u", (unsigned)bk.genLow, (unsigned)bk.genHigh);
+            ju_json_u64(u, "gen_low", bk.genLow);
+            ju_json_u64(u, "gen_high", bk.genHigh);
+        }
+        break;
+    case LOG_REC_TRACE: {
+        /* free text: printable bytes, at most 120 of them */
+        char t[128];
+        size_t k = 0;
+        for (size_t i = LOG_REC_HDR_SIZE; i < len && k + 1 < sizeof t && k < 120; i++) {
+            if (rec[i] == '\0')
+                break;
+            t[k++] = rec[i] >= 0x20 && rec[i] < 0x7f ? (char)rec[i] : '.';
+        }
+        t[k] = '\0';
+        DET(" \"%s\"", t);
+        ju_json_str(u, "text", t);
+        break;
+    }
+    default:
+        if (h.flags != 0)
+            DET(" flags 0x%02x", h.flags);
+        break;
+    }
+#undef DET
+    ju_text(u, "  %-16s %6zu %-9s%s\n", ps, len, name, detail);
+    ju_end(u);
+}
+
+/* /ml /v: every record of the log file at path (generation hdr->gen),
+ * through the engine's reader, up to the end or the first damage.  The
+ * reader finds files by name in a folder, so it is given a private
+ * folder where a symbolic link carries the name it expects. */
+static void dump_records(ju *u, const char *path, const log_file_hdr *hdr, bool is_current,
+                         JET_ERR verify_err)
+{
+    const char *tmp_root = getenv("TMPDIR");
+    char tmpdir[512];
+    snprintf(tmpdir, sizeof tmpdir, "%s/jetutil-ml-XXXXXX",
+             tmp_root && *tmp_root ? tmp_root : "/tmp");
+    char name[LOG_NAME_MAX];
+    char *abs = realpath(path, NULL);
+    char *link = NULL;
+    bool made = false;
+    JET_ERR err = JET_errSuccess;
+    if (abs == NULL || mkdtemp(tmpdir) == NULL) {
+        err = JET_errDiskIO;
+    } else {
+        made = true;
+        err = is_current ? log_name_current("dmp", 0, name, sizeof name)
+                         : log_name_archived("dmp", 0, hdr->gen, name, sizeof name);
+        if (err >= 0) {
+            link = ju_path(tmpdir, name);
+            if (link == NULL || symlink(abs, link) != 0)
+                err = JET_errDiskIO;
+        }
+    }
+    free(abs);
+    if (err < 0) {
+        ju_problem(u, JU_EXIT_IO, path, err, "cannot prepare a temporary folder for the dump");
+        goto done;
+    }
+    rec_sum *sum = calloc(1, sizeof *sum);
+    log_reader *r = NULL;
+    if (sum == NULL) {
+        err = JET_errOutOfMemory;
+    } else {
+        err = log_reader_open(tmpdir, "dmp", 0, log_lsn_make(hdr->gen, 0), &r);
+    }
+    ju_text(u, "\nLog records (position, length, type, fields):\n");
+    ju_arr(u, "log_records");
+    uint64_t nrec = 0;
+    while (err >= 0) {
+        const void *rec;
+        size_t len;
+        log_lsn lsn;
+        err = log_reader_next(r, &rec, &len, &lsn);
+        if (err < 0 || rec == NULL || log_lsn_gen(lsn) != hdr->gen)
+            break;
+        dump_record(u, rec, len, lsn, hdr->page_size);
+        const log_rec_hdr *h = rec;
+        sum->count[h->type]++;
+        sum->bytes[h->type] += len;
+        nrec++;
+    }
+    ju_arr_end(u);
+    log_reader_close(r);
+    if (err < 0) {
+        /* The damage verification already reported, or a new problem. */
+        if (verify_err < 0)
+            ju_text(u, "  (the dump stops at the damage: error %d, %s)\n", (int)err,
+                    errtext_name(err));
+        else
+            ju_problem(u, 0, path, err, "reading the records failed");
+        ju_json_str(u, "dump_stopped_by", errtext_name(err));
+    }
+    ju_text(u, "\nRecord summary:\n");
+    ju_arr(u, "record_summary");
+    for (unsigned t = 0; sum != NULL && t < 256; t++) {
+        if (sum->count[t] == 0)
+            continue;
+        char tn[16];
+        const char *nm = rec_type_name((uint8_t)t, tn, sizeof tn);
+        ju_item(u);
+        ju_json_u64(u, "type", t);
+        ju_json_str(u, "type_name", nm);
+        ju_json_u64(u, "count", sum->count[t]);
+        ju_json_u64(u, "bytes", sum->bytes[t]);
+        ju_text(u, "  %-9s %10llu records %12llu bytes\n", nm,
+                (unsigned long long)sum->count[t], (unsigned long long)sum->bytes[t]);
+        ju_end(u);
+    }
+    ju_arr_end(u);
+    ju_text(u, "  %-9s %10llu records\n", "total", (unsigned long long)nrec);
+    ju_json_u64(u, "records_dumped", nrec);
+    free(sum);
+done:
+    if (link != NULL)
+        unlink(link);
+    free(link);
+    if (made)
+        rmdir(tmpdir);
+}
+
 /* /ml on one file: header fields, then the verification result. */
 static void dump_one_log(ju *u, const char *path)
 {
@@ -364,6 +644,8 @@ static void dump_one_log(ju *u, const char *path)
     ju_text(u, "\n");
     if (err < 0) {
         ju_problem(u, 0, path, err, "Log damaged (unusable)");
+        if (u->verbose)
+            dump_records(u, path, &hdr, is_current, err);
         free(dir);
         return;
     }
@@ -378,6 +660,8 @@ static void dump_one_log(ju *u, const char *path)
         ju_warn(u, "Log damaged (PATCHABLE) -- the current log ends in a torn segment; soft "
                    "recovery will fix this");
     ju_json_bool(u, "torn_tail", info.torn_tail);
+    if (u->verbose)
+        dump_records(u, path, &hdr, is_current, err);
     ju_text(u, "\nIntegrity check passed for log file: %s\n", path);
     free(dir);
 }
@@ -413,6 +697,12 @@ int ju_mode_ml(ju *u, const ju_opts *o)
         ju_problem(u, JU_EXIT_IO, arg, JET_errFileNotFound, "no log files found");
         free(dir);
         return ju_finish(u, JET_errFileNotFound);
+    }
+    if (u->verbose) {
+        char cur[LOG_NAME_MAX];
+        (void)log_name_current(base, legacy, cur, sizeof cur);
+        ju_warn(u, "/v dumps the records of one log file: give the file (e.g. %s/%s)", dir,
+                cur);
     }
     ju_text(u, "\nVerifying log files...\n");
     ju_str(u, "folder", "Folder", dir);

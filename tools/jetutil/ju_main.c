@@ -60,14 +60,23 @@ static const mode MODES[] = {
      "\"Log Gen: lo-hi\", \"Mark: (gen,isec,ib)\" and \"Mark: time\".\n"
      "The primary header is shown when valid, else the shadow copy (with a\n"
      "warning).  Read-only; works on a database in use.\n"},
-    {"ml", true, ju_mode_ml, 1, "jetutil /ml LOGFILE | FOLDER | FOLDER/BASE [--json]",
+    {"ml", true, ju_mode_ml, 1, "jetutil /ml LOGFILE [/v] | FOLDER | FOLDER/BASE [--json]",
      "Dump and verify logs.  On one file: its header (generation, creation and\n"
      "previous-generation times, accumulated checksum of the previous generation,\n"
      "signature, segments) and a full verification of every segment checksum and\n"
      "the record framing.  On a folder (or FOLDER/BASE, e.g. logs/edb): every log\n"
      "of the set is verified, generations must be contiguous, carry one signature,\n"
      "and each file must continue the previous one (creation time and accumulated\n"
-     "checksum); the current log (edb.log) must follow the newest archived one.\n"},
+     "checksum); the current log (edb.log) must follow the newest archived one.\n"
+     "  /v   (one file) also dump every record: position (gen,isec,ib), length,\n"
+     "       type (ESE's lrtyp name where jetdb reuses the number: INIT, TERM,\n"
+     "       BEGIN, COMMIT, ROLLBACK, CREATEDB, ATTACHDB, DETACHDB, TRACE, BACKUP;\n"
+     "       PAGE for a page change), dbid, txid (a BEGIN's is its own position),\n"
+     "       and per type: page number, tree objid, flags FIRST/LAST/CLR/NEWPAGE,\n"
+     "       dbtime before->after, operation id, undo and range sizes (PAGE); path,\n"
+     "       page size and signature (database records); phase and generations\n"
+     "       (BACKUP); then a per-type summary.  A damaged file is dumped up to the\n"
+     "       damage.  JSON: \"log_records\" and \"record_summary\".\n"},
     {"mk", true, ju_mode_mk, 1, "jetutil /mk CHECKPOINT [--json]",
      "Dump a checkpoint file (edb.chk / edb.jcp): the state of its two copies,\n"
      "the checkpoint position, the last full and incremental backup marks, the\n"
@@ -78,21 +87,81 @@ static const mode MODES[] = {
      "stderr; the statistics give pages, bad checksums, wrong page numbers,\n"
      "pages with a broken structure, uninitialized pages, the highest dbtime, MB\n"
      "read, pages/s.  Exit 3 when any page is bad.\n"},
-    {"r", true, ju_mode_recover, 1, "jetutil /r BASE [/l<logpath>] [/s<syspath>] [--json]",
+    {"r", true, ju_mode_recover, 1,
+     "jetutil /r BASE [/l<logpath>] [/s<syspath>] [/d[dbpath]] [/i] [--json]",
      "Soft recovery: start an instance on the log stream BASE (3 letters, e.g.\n"
-     "edb) with the logs in /l (default: current folder) and the checkpoint in /s\n"
-     "(default: the log folder); the engine replays the logs and brings every\n"
-     "attached database to Clean Shutdown, then the instance is terminated.\n"},
-    {"g", true, ju_mode_integrity, 1, "jetutil /g DATABASE [/l<logpath>] [--json]",
-     "Integrity check: attach the database read-only and walk every B-tree (the\n"
-     "object directory and every tree it names): page types and owners, key order\n"
-     "inside and across pages, separators, sibling links, depth, pages reached\n"
-     "twice, long-value chains.  The database must be in Clean Shutdown.\n"},
-    {"c", true, ju_mode_c, 2, "jetutil /c BACKUP DESTINATION [/l<logpath>] [/s<syspath>] [--json]",
+     "edb); the engine replays the logs from the checkpoint and brings every\n"
+     "attached database to Clean Shutdown, then the instance is terminated.\n"
+     "  /l<path>   folder of the log files (default: the current folder)\n"
+     "  /s<path>   folder of the checkpoint file (default: the log folder; esentutl\n"
+     "             uses the current folder)\n"
+     "  /d[path]   folder that now holds the databases the logs name, when they\n"
+     "             moved: each is looked for only there, under the file name the\n"
+     "             log recorded (JET_paramAlternateDatabaseRecoveryPath).  A bare /d\n"
+     "             is the current folder; the next argument is taken as the folder\n"
+     "             only when it is an existing folder (or glue it: /d/srv/db).\n"
+     "             Default: the paths recorded in the logs.\n"
+     "  /i         recover even when an attached database the logs name is missing:\n"
+     "             that database is given up (its logs are left behind by the new\n"
+     "             checkpoint).  Without /i such a recovery is refused (exit 4,\n"
+     "             JET_errAttachedDatabaseMismatch) and nothing is changed.\n"
+     "The report lists every database the logs name (checkpoint attach list and\n"
+     "attach records from the checkpoint on): where it was looked for and its\n"
+     "state afterwards (JSON: \"databases\").  Other esentutl /r switches (/t /a\n"
+     "/u /n /k /p) are not available.\n"},
+    {"g", true, ju_mode_integrity, 1, "jetutil /g DATABASE [/v] [--json] [--no-progress]",
+     "Integrity check, esentutl /g style.  The database must be in Clean Shutdown\n"
+     "and not in use (an instance of another process that has it attached holds\n"
+     "a lock on it: exit 5, JET_errFileAccessDenied); it is attached read-only in\n"
+     "a private instance that logs nothing, so nothing is written.  Checked:\n"
+     "  - every B-tree (the object directory and every tree it names): page types\n"
+     "    and owners, key order inside and across pages, separators, sibling links,\n"
+     "    depth, pages reached twice, long-value chains;\n"
+     "  - the catalog: every table, column and index row decodes and agrees with\n"
+     "    the others, every tree it names exists, no tree serves two objects;\n"
+     "  - every record of every table: its structure, every column present was\n"
+     "    defined, fixed widths and sizes, NotNULL columns set, stored under its\n"
+     "    own primary key; separated long values present with the right size and\n"
+     "    contiguous chunks, and long values no record references (orphans);\n"
+     "  - every secondary index against the entries its records produce (one\n"
+     "    ordered merge): entries without a record, entries pointing at a record\n"
+     "    without that key, records missing entries, entries out of order or\n"
+     "    malformed, two records with one key in a unique index.\n"
+     "Flag-deleted rows (deleted, awaiting version cleanup) count as absent.  A\n"
+     "tree that fails the B-tree check is not walked again: the checks that need\n"
+     "it are skipped.  Trees no catalog row names are reported as a warning.\n"
+     "The report lists every tree, then \"checking table \"T\" ... N records, M\n"
+     "indexes\" with the entries of each index, the problems per class and a\n"
+     "summary; each problem (the first 20 of each class, 1000 with /v) is printed\n"
+     "on stderr with its table and index.  JSON: \"trees\", \"tables\",\n"
+     "\"problem_counts\", \"details\", \"summary\".  Any problem: exit 3.\n"},
+    {"c", true, ju_mode_c, 2,
+     "jetutil /c BACKUP DESTINATION [/t[folder] | /f<folder> | /l<logpath>] [/s<syspath>]\n"
+     "            [/k] [--json]",
      "Restore (hard recovery) of a backup folder, esentutl /c style: the same as\n"
-     "`jetutil restore BACKUP DESTINATION` (see `jetutil restore --help`).  Both\n"
-     "paths are positional, so Linux paths starting with '/' are fine; /l and /s\n"
-     "put the log and checkpoint folders elsewhere than DESTINATION.\n"},
+     "`jetutil restore BACKUP DESTINATION` (see `jetutil restore --help`): the\n"
+     "databases are restored into DESTINATION (absent or empty), the backup's logs\n"
+     "are replayed from BACKUP.  Both paths are positional, so Linux paths\n"
+     "starting with '/' are fine.  esentutl's /c switches (it reads Restore.Env;\n"
+     "jetdb has none, so /cc and /cm do not exist) map onto the log folder of the\n"
+     "restore instance:\n"
+     "  /t<folder> the instance folder whose logs are played forward after the\n"
+     "             backup's (its checkpoint folder too, unless /s): the restore rolls\n"
+     "             forward through them and the stream continues there.  It must\n"
+     "             hold logs with the backup's base name (exit 4 otherwise).\n"
+     "  /t         alone: play forward no log beyond the backup's (refused when the\n"
+     "             log folder holds a stream).  This is the default when the log\n"
+     "             folder is DESTINATION.\n"
+     "  /f<folder> the folder of the logs to play forward (not with /t).  jetdb\n"
+     "             keeps an instance's logs and checkpoint in its folder, so this\n"
+     "             does the same as /t<folder>.\n"
+     "  /l<path>   log folder (default DESTINATION); /s<path> checkpoint folder\n"
+     "             (default: the log folder).  /l does not go with /t or /f.\n"
+     "  /k         keep the logs used for recovery: accepted; jetdb never deletes\n"
+     "             the logs a restore replays.\n"
+     "The folder switches take a glued value (/t/srv/inst) or the next argument\n"
+     "(a bare /t takes it only when it is an existing folder).  There is no /d:\n"
+     "DESTINATION is the database folder.\n"},
     {"y", true, ju_mode_copy, 1, "jetutil /y SOURCE /d<destination> [--json]",
      "Copy a file (database or log) with large sequential I/O and a progress bar;\n"
      "the destination is synced before success is reported.  The default\n"
@@ -358,9 +427,26 @@ int main(int argc, char **argv)
         case '?':
             help_mode(stdout, m);
             return JU_EXIT_OK;
+        case 'd': case 'D':
+            if (m->fn == ju_mode_c)
+                return usage_error(m, "invalid option '%s': esentutl's /c has no /d; the "
+                                      "databases are restored into DESTINATION (/l puts the "
+                                      "logs elsewhere)", a);
+            if (m->fn == ju_mode_recover && *val == '\0') {
+                /* esentutl: a bare /d is the current folder.  The next
+                 * argument is its value only when it is an existing
+                 * folder (a Linux path would otherwise read as a switch). */
+                if (i + 1 < argc && ju_is_dir(argv[i + 1])) {
+                    o.db_path = argv[++i];
+                } else {
+                    o.db_path = ".";
+                    o.db_path_cwd = true;
+                }
+                break;
+            }
+            /* FALLTHROUGH */
         case 'l': case 'L':
         case 's': case 'S':
-        case 'd': case 'D':
             /* A glued value, or (Linux habit) the next argument. */
             if (*val == '\0') {
                 if (i + 1 >= argc)
@@ -374,7 +460,40 @@ int main(int argc, char **argv)
             else
                 o.db_path = val;
             break;
-        case '4': case '8': case '1': case '3':
+        case 't': case 'T':
+            if (m->fn != ju_mode_c)
+                return usage_error(m, "invalid option '%s'", a);
+            /* /t<instance folder>, or a bare /t: replay no log beyond the
+             * backup's (the next argument is taken when it is a folder). */
+            if (*val != '\0') {
+                o.target_dir = val;
+            } else if (i + 1 < argc && ju_is_dir(argv[i + 1])) {
+                o.target_dir = argv[++i];
+            } else {
+                o.target_none = true;
+            }
+            break;
+        case 'f': case 'F':
+            if (m->fn != ju_mode_c)
+                return usage_error(m, "invalid option '%s'", a);
+            if (*val == '\0') {
+                if (i + 1 >= argc)
+                    return usage_error(m, "switch '%s' needs a path", a);
+                val = argv[++i];
+            }
+            o.forward_dir = val;
+            break;
+        case 'i': case 'I':
+            if (m->fn != ju_mode_recover || *val != '\0')
+                return usage_error(m, "invalid option '%s'", a);
+            o.ignore_missing = true;
+            break;
+        case 'k': case 'K':
+            if (m->fn != ju_mode_c || *val != '\0')
+                return usage_error(m, "invalid option '%s'", a);
+            o.keep_logs = true;
+            break;
+        case '2': case '4': case '8': case '1': case '3':
             /* page-size switches: detection from the header is always used */
             break;
         case '!':

@@ -1,13 +1,10 @@
 /*
  * ju_online.c: jetutil modes that start an engine instance or copy files —
  * /r (soft recovery), backup (JetBackupInstance), stream-backup (the
- * streaming backup API written as a tar stream), /g (integrity check of
- * every B-tree) and /y (file copy).
+ * streaming backup API written as a tar stream) and /y (file copy); /g is
+ * in ju_integ.c.
  *
- * Recovery and the backups go through the public API only.  /g needs the
- * trees of an attached database, which the public API does not expose
- * until the ISAM layer exists, so it reaches the store through the
- * internal headers after a public read-only attach.
+ * Recovery and the backups go through the public API only.
  */
 #include "ju.h"
 
@@ -21,12 +18,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "btree/btree.h"
 #include "db/db.h"
-#include "inst/inst.h"
 #include "jetdb.h"
 #include "log/log.h"
-#include "store/store.h"
 #include "util/logtime.h"
 
 #define COPY_CHUNK (8u << 20)
@@ -57,9 +51,10 @@ static JET_ERR engine_fail(ju *u, const char *file, JET_ERR err, const char *wha
     return err;
 }
 
-/* Create and start an instance on logdir/sysdir with base name base. */
+/* Create and start an instance on logdir/sysdir with base name base;
+ * altdb (may be NULL): JET_paramAlternateDatabaseRecoveryPath. */
 static JET_ERR start_instance(ju *u, const char *logdir, const char *sysdir, const char *base,
-                              bool recovery, JET_INSTANCE *out)
+                              bool recovery, const char *altdb, JET_INSTANCE *out)
 {
     JET_INSTANCE in = 0;
     JET_ERR err;
@@ -84,7 +79,9 @@ static JET_ERR start_instance(ju *u, const char *logdir, const char *sysdir, con
         (err = JetSetSystemParameterA(&in, 0, JET_paramBaseName, 0, base)) < 0 ||
         /* lets JetBackupInstance create a new destination folder */
         (err = JetSetSystemParameterA(&in, 0, JET_paramCreatePathIfNotExist, 1, NULL)) < 0 ||
-        (!recovery && (err = JetSetSystemParameterA(&in, 0, JET_paramRecovery, 0, "Off")) < 0))
+        (!recovery && (err = JetSetSystemParameterA(&in, 0, JET_paramRecovery, 0, "Off")) < 0) ||
+        (altdb != NULL && (err = JetSetSystemParameterA(
+                               &in, 0, JET_paramAlternateDatabaseRecoveryPath, 0, altdb)) < 0))
         goto done;
     err = JetInit(&in);
 done:
@@ -102,15 +99,162 @@ done:
 
 /* ---- /r -------------------------------------------------------------------------- */
 
+/* A database the logs name (checkpoint attach list, CREATEDB/ATTACHDB/
+ * DETACHDB records from the checkpoint on). */
+typedef struct logged_db {
+    char *logged;               /* the path the log recorded */
+    char *path;                 /* where recovery looks for it (/d relocates) */
+    bool attached;              /* attached at the end of the log */
+    bool found;                 /* the file existed before recovery */
+} logged_db;
+
+typedef struct logged_set {
+    logged_db *v;
+    size_t n, cap;
+} logged_set;
+
+/* Note that the log names `path` (attached or not at this point). */
+static void logged_note(logged_set *ls, const char *path, bool attached)
+{
+    for (size_t i = 0; i < ls->n; i++) {
+        if (strcmp(ls->v[i].logged, path) == 0) {
+            ls->v[i].attached = attached;
+            return;
+        }
+    }
+    if (ls->n == ls->cap) {
+        size_t cap = ls->cap ? ls->cap * 2 : 8;
+        logged_db *v = realloc(ls->v, cap * sizeof *v);
+        if (v == NULL)
+            return;
+        ls->v = v;
+        ls->cap = cap;
+    }
+    logged_db *d = &ls->v[ls->n];
+    memset(d, 0, sizeof *d);
+    d->logged = strdup(path);
+    if (d->logged == NULL)
+        return;
+    d->attached = attached;
+    ls->n++;
+}
+
+static void logged_free(logged_set *ls)
+{
+    for (size_t i = 0; i < ls->n; i++) {
+        free(ls->v[i].logged);
+        free(ls->v[i].path);
+    }
+    free(ls->v);
+}
+
+/* The databases recovery will look for: the checkpoint's attach list and
+ * the attach records from the checkpoint to the end of the log (a log that
+ * does not read is left for the engine to report). */
+static void logged_collect(const char *logdir, const char *sysdir, const char *base,
+                           unsigned legacy, logged_set *ls)
+{
+    memset(ls, 0, sizeof *ls);
+    log_checkpoint cp;
+    log_lsn start = 0;
+    if (log_checkpoint_read(sysdir, base, legacy, &cp) >= 0) {
+        start = cp.lsn;
+        for (uint32_t i = 0; i < cp.nattach && i < LOG_ATTACH_MAX; i++)
+            if (cp.attach[i].dbid != 0)
+                logged_note(ls, cp.attach[i].path, true);
+    }
+    log_reader *r;
+    if (log_reader_open(logdir, base, legacy, start, &r) < 0)
+        return;
+    for (;;) {
+        const void *rec;
+        size_t len;
+        log_lsn lsn;
+        if (log_reader_next(r, &rec, &len, &lsn) < 0 || rec == NULL)
+            break;
+        const log_rec_hdr *h = rec;
+        if (h->type != LOG_REC_CREATEDB && h->type != LOG_REC_ATTACHDB &&
+            h->type != LOG_REC_DETACHDB)
+            continue;
+        db_logrec_info info;
+        if (db_logrec_parse(rec, len, &info) >= 0)
+            logged_note(ls, info.path, h->type != LOG_REC_DETACHDB);
+    }
+    log_reader_close(r);
+}
+
+/* The state text and JSON name of a database file after recovery. */
+static const char *state_name(uint32_t st, bool json)
+{
+    switch (st) {
+    case JET_dbstateJustCreated: return json ? "just_created" : "Just Created";
+    case JET_dbstateDirtyShutdown: return json ? "dirty_shutdown" : "Dirty Shutdown";
+    case JET_dbstateCleanShutdown: return json ? "clean_shutdown" : "Clean Shutdown";
+    case JET_dbstateBeingConverted: return json ? "being_converted" : "Being Converted";
+    default: return json ? "illegal" : "Illegal";
+    }
+}
+
+/* The databases the logs name, each with its state (after recovery when
+ * recovered is true: one that is not clean then gets a warning). */
+static void report_dbs(ju *u, const logged_set *ls, bool recovered)
+{
+    /* What became of each database the logs name. */
+    ju_arr(u, "databases");
+    if (ls->n > 0)
+        ju_text(u, "\nDatabases named by the logs:\n");
+    for (size_t i = 0; i < ls->n; i++) {
+        const logged_db *d = &ls->v[i];
+        const char *p = d->path ? d->path : d->logged;
+        ju_item(u);
+        ju_json_str(u, "logged_path", d->logged);
+        ju_json_str(u, "path", p);
+        ju_json_bool(u, "found", d->found);
+        ju_json_bool(u, "attached", d->attached);
+        ju q;
+        ju_init(&q, false, true, false);
+        q.quiet = true;
+        db_hdr h;
+        ju_dbfile f;
+        if (d->found && ju_db_probe(&q, p, &h, &f) == 0) {
+            close(f.fd);
+            ju_text(u, "    %s: %s\n", p, state_name(h.dbstate, false));
+            ju_json_str(u, "state", state_name(h.dbstate, true));
+            if (recovered && h.dbstate != JET_dbstateCleanShutdown && d->attached)
+                ju_warn(u, "%s is not in Clean Shutdown after recovery", p);
+        } else if (d->found) {
+            ju_text(u, "    %s: unreadable header\n", p);
+            ju_json_str(u, "state", "unreadable");
+        } else {
+            ju_text(u, "    %s: not found%s\n", p,
+                    d->attached ? " (not recovered)" : " (detached in the logs)");
+            ju_json_str(u, "state", "missing");
+            if (d->attached && recovered)
+                ju_warn(u, "%s was not found and was not recovered (/i)", p);
+        }
+        ju_end(u);
+    }
+    ju_arr_end(u);
+}
+
 int ju_mode_recover(ju *u, const ju_opts *o)
 {
     ju_begin(u, "r", "Initiating RECOVERY mode...");
-    u->label_width = 20;
+    u->label_width = 21;
     const char *logdir = o->log_path ? o->log_path : ".";
     const char *sysdir = o->system_path ? o->system_path : logdir;
     ju_str(u, "base_name", "Logfile base name", o->file);
-    ju_str(u, "log_path", "Log files", logdir);
-    ju_str(u, "system_path", "System files", sysdir);
+    /* esentutl's text for a default folder; JSON gets the path used */
+    ju_str(u, NULL, "Log files", o->log_path ? logdir : "<current directory>");
+    ju_json_str(u, "log_path", logdir);
+    ju_str(u, NULL, "System files",
+           o->system_path || o->log_path ? sysdir : "<current directory>");
+    ju_json_str(u, "system_path", sysdir);
+    if (o->db_path != NULL) {
+        ju_str(u, NULL, "Database Directory",
+               o->db_path_cwd ? "<current directory>" : o->db_path);
+        ju_json_str(u, "database_path", o->db_path);
+    }
     if (strlen(o->file) != 3) {
         ju_problem(u, JU_EXIT_USAGE, o->file, JET_errInvalidParameter,
                    "the log base name must have exactly 3 characters (e.g. edb)");
@@ -118,6 +262,16 @@ int ju_mode_recover(ju *u, const ju_opts *o)
     }
     if (!ju_is_dir(logdir)) {
         ju_problem(u, JU_EXIT_IO, logdir, JET_errInvalidPath, "no such log folder");
+        return ju_finish(u, JET_errInvalidPath);
+    }
+    if (!ju_is_dir(sysdir)) {
+        ju_problem(u, JU_EXIT_IO, sysdir, JET_errInvalidPath, "no such system folder");
+        return ju_finish(u, JET_errInvalidPath);
+    }
+    if (o->db_path != NULL && !ju_is_dir(o->db_path)) {
+        ju_problem(u, JU_EXIT_IO, o->db_path, JET_errInvalidPath,
+                   "no such database folder (/d names the folder that now holds the "
+                   "databases the logs name)");
         return ju_finish(u, JET_errInvalidPath);
     }
     char b[16];
@@ -128,21 +282,65 @@ int ju_mode_recover(ju *u, const ju_opts *o)
                    "no log files with base name %s", o->file);
         return ju_finish(u, JET_errMissingLogFile);
     }
+    /* Where recovery will look for each database the logs name. */
+    logged_set ls;
+    logged_collect(logdir, sysdir, b, legacy, &ls);
+    for (size_t i = 0; i < ls.n; i++) {
+        logged_db *d = &ls.v[i];
+        if (o->db_path != NULL) {
+            const char *slash = strrchr(d->logged, '/');
+            d->path = ju_path(o->db_path, slash ? slash + 1 : d->logged);
+        } else {
+            d->path = strdup(d->logged);
+        }
+        d->found = d->path != NULL && ju_is_file(d->path);
+        if (o->db_path != NULL && d->path != NULL)
+            ju_text(u, "%*s: %s -> %s\n", u->label_width, "Database relocated", d->logged,
+                    d->path);
+    }
+    /* ESE refuses to recover a stream whose attached database is missing
+     * (JET_errAttachedDatabaseMismatch) unless told to ignore it (/i): the
+     * checkpoint would move past the logs that database needs. */
+    size_t nmissing = 0;
+    for (size_t i = 0; i < ls.n; i++)
+        if (ls.v[i].attached && !ls.v[i].found)
+            nmissing++;
+    if (nmissing > 0 && !o->ignore_missing) {
+        for (size_t i = 0; i < ls.n; i++)
+            if (ls.v[i].attached && !ls.v[i].found)
+                ju_problem(u, JU_EXIT_INCONSISTENT,
+                           ls.v[i].path ? ls.v[i].path : ls.v[i].logged,
+                           JET_errAttachedDatabaseMismatch,
+                           "the logs name this attached database and it is not there%s",
+                           o->db_path != NULL ? ""
+                                              : ": if it moved, give its folder with /d");
+        report_dbs(u, &ls, false);
+        ju_text(u, "\nNothing was recovered: /i recovers the other databases and gives up "
+                   "the missing one%s.\n",
+                nmissing > 1 ? "s" : "");
+        logged_free(&ls);
+        return ju_finish(u, JET_errAttachedDatabaseMismatch);
+    }
     ju_text(u, "\nPerforming soft recovery...\n");
     JET_INSTANCE in;
-    JET_ERR err = start_instance(u, logdir, sysdir, o->file, true, &in);
-    if (err < 0) {
-        if (err == JET_errMissingLogFile || err == JET_errCommittedLogFilesMissing)
-            ju_text(u, "Some logs are missing; the databases cannot be brought up to date.\n");
-        return ju_finish(u, err);
+    /* The engine wants an absolute folder; "." is the current one. */
+    char *alt = o->db_path != NULL ? realpath(o->db_path, NULL) : NULL;
+    JET_ERR err = start_instance(u, logdir, sysdir, o->file, true, alt, &in);
+    free(alt);
+    if (err >= 0) {
+        err = JetTerm(in);
+        if (err < 0)
+            ju_problem(u, 0, logdir, err, "terminating the instance after recovery");
+    } else if (err == JET_errMissingLogFile || err == JET_errCommittedLogFilesMissing ||
+               err == JET_errCommittedLogFileCorrupt) {
+        ju_text(u, "Some logs are missing or damaged; the databases cannot be brought up to "
+                   "date.\n");
     }
-    err = JetTerm(in);
-    if (err < 0) {
-        ju_problem(u, 0, logdir, err, "terminating the instance after recovery");
-        return ju_finish(u, err);
-    }
-    ju_text(u, "Recovery finished: every database replayed is in Clean Shutdown.\n");
-    return ju_finish(u, JET_errSuccess);
+    report_dbs(u, &ls, err >= 0);
+    logged_free(&ls);
+    if (err >= 0)
+        ju_text(u, "\nRecovery finished: every database replayed is in Clean Shutdown.\n");
+    return ju_finish(u, err);
 }
 
 /* ---- databases of an instance folder ------------------------------------------------ */
@@ -255,7 +453,7 @@ static JET_ERR open_instance_dbs(ju *u, const ju_opts *o, JET_INSTANCE *pin, JET
                    "no database of this log stream in the instance folder (use --database)");
         return JET_errFileNotFound;
     }
-    JET_ERR err = start_instance(u, dir, dir, base, true, pin);
+    JET_ERR err = start_instance(u, dir, dir, base, true, NULL, pin);
     if (err < 0)
         return err;
     err = JetBeginSessionA(*pin, pses, NULL, NULL);
@@ -582,170 +780,6 @@ done:
         ju_strf(u, NULL, "Total", "%llu bytes", (unsigned long long)total);
     close(g_tar_fd);
     g_tar_fd = -1;
-    return ju_finish(u, err);
-}
-
-/* ---- /g ------------------------------------------------------------------------------ */
-
-/* Check one tree and print its line. */
-static JET_ERR check_tree(ju *u, const char *path, bt_tree *t, uint32_t objid)
-{
-    bt_check_stats st;
-    memset(&st, 0, sizeof st);
-    JET_ERR err = bt_check(t, &st);
-    if (u->json) {
-        ju_item(u);
-        ju_u64(u, "objid", NULL, objid);
-        ju_u64(u, "root", NULL, bt_root(t));
-        ju_u64(u, "records", NULL, st.records);
-        ju_u64(u, "depth", NULL, st.depth);
-        ju_u64(u, "leaf_pages", NULL, st.leaf_pages);
-        ju_u64(u, "internal_pages", NULL, st.internal_pages);
-        ju_u64(u, "lv_pages", NULL, st.lv_pages);
-        ju_str(u, "status", NULL, err < 0 ? "corrupted" : "ok");
-        ju_end(u);
-    } else {
-        printf("  tree objid %-6u root %-8u records %-10llu depth %u  pages %llu  %s\n", objid,
-               bt_root(t), (unsigned long long)st.records, st.depth,
-               (unsigned long long)(st.leaf_pages + st.internal_pages + st.lv_pages),
-               err < 0 ? "CORRUPTED" : "OK");
-    }
-    if (err < 0)
-        ju_problem(u, 0, path, err, "tree %u (root page %u): %s", objid, bt_root(t),
-                   st.why[0] ? st.why : "corrupted");
-    return err;
-}
-
-int ju_mode_integrity(ju *u, const ju_opts *o)
-{
-    ju_begin(u, "g", "Initiating INTEGRITY mode...");
-    u->label_width = 12;
-    ju_str(u, "file", "Database", o->file);
-    /* The header first: a dirty database must be recovered before its
-     * trees mean anything, and a foreign file should get a clear message. */
-    db_hdr h;
-    ju_dbfile f;
-    if (ju_db_probe(u, o->file, &h, &f) != 0)
-        return ju_finish(u, f.err);
-    close(f.fd);
-    if (h.dbstate != 3) {
-        ju_text(u, "\nThe database is not up to date (state %u): run soft recovery (/r) first.\n",
-                h.dbstate);
-        ju_problem(u, JU_EXIT_ENGINE, o->file, JET_errDatabaseDirtyShutdown,
-                   "integrity check needs a database in Clean Shutdown");
-        return ju_finish(u, JET_errDatabaseDirtyShutdown);
-    }
-    /* A private instance without logging: the read-only attach writes
-     * nothing, and no log files are created next to anybody's data. */
-    char tmp[] = "/tmp/jetutil-g-XXXXXX";
-    if (mkdtemp(tmp) == NULL) {
-        ju_problem(u, JU_EXIT_IO, NULL, JET_errDiskIO, "cannot create a temporary folder");
-        return ju_finish(u, JET_errDiskIO);
-    }
-    JET_INSTANCE in = 0;
-    JET_SESID ses = 0;
-    JET_DBID dbid = 0;
-    bool attached = false, opened = false;
-    JET_ERR err = start_instance(u, tmp, tmp, "jgc", false, &in);
-    if (err < 0)
-        goto done;
-    if ((err = JetBeginSessionA(in, &ses, NULL, NULL)) < 0) {
-        engine_fail(u, o->file, err, "JetBeginSession");
-        goto done;
-    }
-    if ((err = JetAttachDatabaseA(ses, o->file, JET_bitDbReadOnly)) < 0) {
-        engine_fail(u, o->file, err, "JetAttachDatabase (read-only)");
-        goto done;
-    }
-    attached = true;
-    if ((err = JetOpenDatabaseA(ses, o->file, NULL, &dbid, JET_bitDbReadOnly)) < 0) {
-        engine_fail(u, o->file, err, "JetOpenDatabase");
-        goto done;
-    }
-    opened = true;
-    ju_text(u, "\nChecking database integrity.\n\n");
-    sess *s;
-    db *d = NULL;
-    if ((err = sess_acquire(ses, &s)) < 0)
-        goto done;
-    err = db_pin_opened(s, dbid, &d);
-    sess_release(s);
-    if (err < 0)
-        goto done;
-    st_db *st = d->store;
-    unsigned trees = 0, bad = 0;
-    ju_arr(u, "trees");
-    if (st == NULL) {
-        err = JET_errInternalError;
-        ju_problem(u, JU_EXIT_ENGINE, o->file, err, "the database has no storage side");
-    } else {
-        /* The directory itself, then every tree it names. */
-        trees++;
-        if (check_tree(u, o->file, st->dir, ST_DIR_OBJID) < 0)
-            bad++;
-        bt_cursor *c = NULL;
-        JET_ERR ce = bad ? JET_errNoCurrentRecord : bt_cursor_open(st->dir, &c);
-        if (ce >= 0)
-            ce = bt_cursor_first(c);
-        while (ce >= 0) {
-            uint8_t key[8];
-            size_t kl = 0;
-            ce = bt_cursor_key(c, key, sizeof key, &kl);
-            if (ce < 0 || kl != 4) {
-                ju_problem(u, JU_EXIT_CORRUPT, o->file, JET_errDatabaseCorrupted,
-                           "object directory holds a malformed key");
-                bad++;
-                break;
-            }
-            uint32_t objid = (uint32_t)key[0] << 24 | (uint32_t)key[1] << 16 |
-                             (uint32_t)key[2] << 8 | key[3];
-            bt_tree *t;
-            JET_ERR te = st_tree_open(st, objid, &t);
-            trees++;
-            if (te < 0) {
-                ju_problem(u, 0, o->file, te, "tree %u cannot be opened", objid);
-                bad++;
-            } else if (check_tree(u, o->file, t, objid) < 0) {
-                bad++;
-            }
-            ce = bt_cursor_next(c);
-        }
-        if (c != NULL)
-            bt_cursor_close(c);
-        if (ce < 0 && ce != JET_errNoCurrentRecord && bad == 0) {
-            ju_problem(u, 0, o->file, ce, "walking the object directory");
-            bad++;
-        }
-    }
-    ju_arr_end(u);
-    ju_text(u, "\n");
-    ju_u64(u, "trees", "Trees", trees);
-    ju_u64(u, "corrupted", "Corrupted", bad);
-    db_unpin(d);
-    if (bad == 0 && err >= 0)
-        ju_text(u, "\nIntegrity check successful.\n");
-    else
-        ju_text(u, "\nDatabase is CORRUPTED.\n");
-done:
-    if (opened)
-        (void)JetCloseDatabase(ses, dbid, 0);
-    if (attached)
-        (void)JetDetachDatabaseA(ses, o->file);
-    if (ses != 0)
-        (void)JetEndSession(ses, 0);
-    if (in != 0)
-        (void)JetTerm(in);
-    /* The private folder: remove what the instance may have left. */
-    size_t n = 0;
-    char **names = ju_list_dir(tmp, &n);
-    for (size_t i = 0; names && i < n; i++) {
-        char *p = ju_path(tmp, names[i]);
-        if (p)
-            unlink(p);
-        free(p);
-    }
-    ju_list_free(names, n);
-    rmdir(tmp);
     return ju_finish(u, err);
 }
 

@@ -383,6 +383,8 @@ int ju_class_of(JET_ERR err)
     case JET_errDatabasePatchFileMismatch:
     case JET_errPatchFileMissing:
     case JET_errRestoreOfNonBackupDatabase:
+    /* soft recovery: an attached database is not where the logs say */
+    case JET_errAttachedDatabaseMismatch:
         return JU_EXIT_INCONSISTENT;
     default:
         return JU_EXIT_ENGINE;
@@ -411,7 +413,12 @@ void ju_problem(ju *u, int cls, const char *file, JET_ERR err, const char *fmt, 
     va_end(ap);
     if (cls == 0)
         cls = ju_class_of(err);
+    int before = u->exit_code;
     u->exit_code = worse(u->exit_code, cls);
+    /* The closing line names the error of the problem that decided the
+     * exit status (the first one of the worst class). */
+    if (err < 0 && (u->exit_code != before || u->exit_err == 0) && u->exit_code == cls)
+        u->exit_err = err;
     if (u->quiet)
         return;
     u->problems++;
@@ -514,7 +521,9 @@ int ju_finish(ju *u, JET_ERR err)
     ju_progress_end(u);
     if (err < 0 && u->exit_code == 0)
         u->exit_code = ju_class_of(err);
-    if (u->exit_code != 0 && err >= 0) {
+    if (u->exit_code != 0 && err >= 0 && u->exit_err < 0) {
+        err = u->exit_err;
+    } else if (u->exit_code != 0 && err >= 0) {
         /* A problem was found without an engine error: name the one ESE
          * would have returned for the class. */
         err = u->exit_code == JU_EXIT_CORRUPT        ? JET_errDatabaseCorrupted

@@ -176,7 +176,7 @@ static bool scan_backup(ju *u, const char *src, rbk *b)
 }
 
 /* After a failure: name the files behind the engine's error. */
-static void explain(ju *u, const rbk *b, JET_ERR err)
+static void explain(ju *u, const rbk *b, const char *logdir, JET_ERR err)
 {
     char name[LOG_NAME_MAX];
     switch (err) {
@@ -252,6 +252,22 @@ static void explain(ju *u, const rbk *b, JET_ERR err)
         }
         break;
     }
+    case JET_errExistingLogFileHasBadSignature:
+    case JET_errExistingLogFileIsNotContiguous:
+    case JET_errMissingCurrentLogFiles:
+    case JET_errLogCorruptDuringHardRecovery:
+    case JET_errInvalidLogSequence:
+        if (logdir == NULL)
+            break;
+        if (err == JET_errExistingLogFileHasBadSignature)
+            ju_problem(u, ju_class_of(err), logdir, err,
+                       "the log folder holds logs of another stream than the backup's");
+        else
+            ju_problem(u, ju_class_of(err), logdir, err,
+                       "the logs of the log folder do not continue the backup's generations "
+                       "%u-%u",
+                       b->lo, b->hi);
+        break;
     default:
         break;
     }
@@ -281,7 +297,10 @@ static int do_restore(ju *u, const ju_opts *o, const char *mode)
     const char *src = o->file, *dest = o->file2;
     ju_begin(u, mode, "Initiating RESTORE mode...");
     u->label_width = 16;
-    const char *logdir = o->log_path ? o->log_path : dest;
+    /* esentutl's /c: /t<instance folder> or /f<log folder> names the logs
+     * to roll forward after the backup's; the stream continues there. */
+    const char *fwd = o->target_dir ? o->target_dir : o->forward_dir;
+    const char *logdir = fwd ? fwd : o->log_path ? o->log_path : dest;
     const char *sysdir = o->system_path ? o->system_path : logdir;
     ju_str(u, "backup", "Backup", src);
     ju_str(u, "destination", "Destination", dest ? dest : "");
@@ -290,6 +309,24 @@ static int do_restore(ju *u, const ju_opts *o, const char *mode)
     if (dest == NULL || *dest == '\0') {
         ju_problem(u, JU_EXIT_USAGE, NULL, JET_errInvalidParameter, "a destination is required");
         return ju_finish(u, JET_errInvalidParameter);
+    }
+    if ((o->target_dir != NULL || o->target_none) && o->forward_dir != NULL) {
+        ju_problem(u, JU_EXIT_USAGE, NULL, JET_errInvalidParameter,
+                   "/f does not work with /t (as in esentutl): /t names the instance folder, "
+                   "/f the log folder to roll forward");
+        return ju_finish(u, JET_errInvalidParameter);
+    }
+    if (fwd != NULL && o->log_path != NULL) {
+        ju_problem(u, JU_EXIT_USAGE, NULL, JET_errInvalidParameter,
+                   "/%c already names the log folder: drop /l",
+                   o->target_dir != NULL ? 't' : 'f');
+        return ju_finish(u, JET_errInvalidParameter);
+    }
+    if (fwd != NULL && !ju_is_dir(fwd)) {
+        ju_problem(u, JU_EXIT_IO, fwd, JET_errInvalidPath,
+                   "no such folder (/%c names the folder holding the logs to roll forward)",
+                   o->target_dir != NULL ? 't' : 'f');
+        return ju_finish(u, JET_errInvalidPath);
     }
     if (!ju_is_dir(src)) {
         JET_ERR e = ju_is_file(src) ? JET_errInvalidPath : JET_errFileNotFound;
@@ -330,6 +367,31 @@ static int do_restore(ju *u, const ju_opts *o, const char *mode)
     ju_strf(u, NULL, "Logs", "generations %u-%u (0x%x-0x%x)", b.lo, b.hi, b.lo, b.hi);
     ju_json_u64(u, "gen_low", b.lo);
     ju_json_u64(u, "gen_high", b.hi);
+    /* Roll forward happens when the log folder already holds a stream with
+     * the backup's base name (the engine checks that it is the same one). */
+    char lbase[16];
+    unsigned llegacy;
+    bool rollfwd = logdir != NULL && ju_is_dir(logdir) &&
+                   ju_log_detect(logdir, b.base, lbase, &llegacy);
+    ju_str(u, NULL, "Roll forward",
+           rollfwd ? "through the logs of the log folder" : "no (the backup's logs only)");
+    ju_json_bool(u, "roll_forward", rollfwd);
+    if (o->keep_logs)
+        ju_str(u, NULL, "Keep logs", "yes (a restore never deletes the logs it replays)");
+    if (fwd != NULL && !rollfwd) {
+        ju_problem(u, JU_EXIT_INCONSISTENT, fwd, JET_errMissingLogFile,
+                   "no log files with base name %s to roll forward in this folder", b.base);
+        rbk_free(&b);
+        return ju_finish(u, JET_errMissingLogFile);
+    }
+    if (o->target_none && rollfwd) {
+        ju_problem(u, JU_EXIT_USAGE, logdir, JET_errInvalidParameter,
+                   "a bare /t replays only the backup's logs, but the log folder holds a %s "
+                   "stream that the restore would roll forward through",
+                   b.base);
+        rbk_free(&b);
+        return ju_finish(u, JET_errInvalidParameter);
+    }
     if (b.ndbs == 0) {
         char cur[LOG_NAME_MAX];
         char *cp = log_name_current(b.base, b.legacy, cur, sizeof cur) >= 0
@@ -386,7 +448,7 @@ static int do_restore(ju *u, const ju_opts *o, const char *mode)
     double secs = (double)(ju_now_ns() - t0) / 1e9;
     if (err < 0) {
         ju_problem(u, 0, src, err, "JetRestoreInstance failed");
-        explain(u, &b, err);
+        explain(u, &b, logdir, err);
         goto done;
     }
     ju_text(u, "\n");
