@@ -17,7 +17,10 @@
  *      previous backup (--inc-mib), on the big database and on a small one
  *      (--small-db-mib): the time must follow the log, not the database;
  *   d. the time from JetStopBackupInstance to the return of the full backup
- *      it stops (--stops trials at random moments).
+ *      it stops (--stops trials at random moments, without and with durable
+ *      commits running; median and p99), and until the stopped backup's
+ *      files are gone from the destination (they are removed in the
+ *      background after the return, src/backup/bk_trash.c).
  * Everything is printed as one table with ratios.
  *
  * Rows: a 16-byte key (bench_key) and a --value-kib KiB value of splitmix64
@@ -33,7 +36,7 @@
  *   --seconds S          each durable configuration's time (b)          [8]
  *   --threads N          durable-commit threads (b)                      [4]
  *   --inc-mib LIST       log MiB before each incremental (c)    [32,64,128]
- *   --stops N            stop trials (d)                                 [5]
+ *   --stops N            stop trials (d), each without and with load   [12]
  *   --phases LIST        any of full,durable,inc,stop        [all of them]
  *   --keep               keep the data folder
  */
@@ -130,7 +133,7 @@ static void parse_opts(int argc, char **argv)
     O.seconds = 8;
     O.threads = 4;
     O.inc_mib[0] = 32, O.inc_mib[1] = 64, O.inc_mib[2] = 128, O.ninc = 3;
-    O.stops = 5;
+    O.stops = 12;
     O.do_full = O.do_durable = O.do_inc = O.do_stop = true;
     static const char *const names[] = { "dir", "db-mib", "small-db-mib", "value-kib", "seconds",
                                          "threads", "inc-mib", "stops", "phases" };
@@ -510,6 +513,20 @@ typedef struct dur_res {
     double backup_secs;
 } dur_res;
 
+/* Entries of a folder other than "new" (0 when it does not exist). */
+static unsigned foreign_entries(const char *dir)
+{
+    char cmd[1300];
+    snprintf(cmd, sizeof cmd, "ls -A '%s' 2>/dev/null | grep -vx new | wc -l", dir);
+    FILE *p = popen(cmd, "r");
+    unsigned v = 0;
+    if (p == NULL || fscanf(p, "%u", &v) != 1)
+        v = 0;
+    if (p != NULL)
+        pclose(p);
+    return v;
+}
+
 /* mode 0: no backup; 1: paced backups; 2: unpaced backups. */
 static void dur_slice(int mode, double seconds, unsigned run, dur_res *res)
 {
@@ -543,6 +560,10 @@ static void dur_slice(int mode, double seconds, unsigned run, dur_res *res)
         jcheck(JetStopBackupInstance((JET_INSTANCE)H.inst), "JetStopBackupInstance");
         pthread_join(bt, NULL);
         set_pacing(true);
+        /* The stopped backup's files are removed in the background: let
+         * that finish before the next slice measures anything. */
+        while (foreign_entries(bl.dest) != 0)
+            usleep(2000);
         res->backups += bl.done;
         res->backup_secs += bl.secs;
     }
@@ -655,6 +676,7 @@ static void inc_series(const char *label, uint64_t rows, double *secs_out)
 
 typedef struct stop_arg {
     char dest[1200];
+    JET_GRBIT grbit;
     JET_ERR err;
     _Atomic double t_ret;
 } stop_arg;
@@ -662,48 +684,170 @@ typedef struct stop_arg {
 static void *stop_backup_thread(void *p)
 {
     stop_arg *a = p;
-    a->err = jet_backup(a->dest, 0);
+    a->err = jet_backup(a->dest, a->grbit);
     atomic_store(&a->t_ret, bench_now());
     return NULL;
 }
 
-static void phase_stop(double full_secs)
+static int cmp_double(const void *x, const void *y)
 {
-    double worst = 0, sum = 0;
-    unsigned n = 0;
-    uint64_t rng = 4242;
-    for (uint64_t i = 0; i < O.stops; i++) {
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Nearest-rank percentile of a sorted array. */
+static double pct(const double *v, unsigned n, double p)
+{
+    if (n == 0)
+        return 0;
+    unsigned k = (unsigned)(p / 100.0 * n + 0.999999);
+    if (k < 1)
+        k = 1;
+    if (k > n)
+        k = n;
+    return v[k - 1];
+}
+
+/*
+ * stop_series --
+ *     O.stops trials: a full backup (even trials: non-atomic into a fresh
+ *     folder; odd ones: atomic into a folder that holds a complete backup,
+ *     which must survive) is stopped at 10-80 % of the time a reference
+ *     backup took (taken first, under the same load); the
+ *     latency is JetStopBackupInstance -> JetBackupInstance returns.  Then
+ *     the destination is polled until the stopped backup's files are gone
+ *     (the background removal), which is timed too.  With `load`, --threads
+ *     threads commit durably meanwhile (the backup's pacing is active).
+ */
+static void stop_series(bool load)
+{
+    double full_secs;
+    double lat[64], gone[64];
+    unsigned n = 0, finished = 0, changed = 0;
+    uint64_t rng = load ? 777 : 4242;
+    char atomic_dest[1200], newdir[1300], list0[4000] = "", list1[4000] = "";
+    snprintf(atomic_dest, sizeof atomic_dest, "%s/stop-atomic", g_root);
+    snprintf(newdir, sizeof newdir, "%s/new", atomic_dest);
+    pthread_t th[64];
+    dur_arg args[64];
+    atomic_bool stop_load = false;
+    if (load)
+        for (unsigned i = 0; i < O.threads; i++) {
+            args[i] = (dur_arg){ i, 90 + i, &stop_load, NULL, 0, 0 };
+            if (pthread_create(&th[i], NULL, dur_worker, &args[i]) != 0)
+                bench_die("pthread_create");
+        }
+    /* The kept backup; its duration (under the same load) scales the stop
+     * moments. */
+    rmtree(atomic_dest);
+    double t_ref = bench_now();
+    jcheck(jet_backup(atomic_dest, JET_bitBackupAtomic), "JetBackupInstance (atomic, before stops)");
+    full_secs = bench_now() - t_ref;
+    fprintf(stderr, "  reference atomic full backup%s: %.2f s\n", load ? " under load" : "",
+            full_secs);
+    char cmd[1400];
+    snprintf(cmd, sizeof cmd, "cd '%s' && ls -l --time-style=+%%s . | tr '\\n' ' '", newdir);
+    FILE *p = popen(cmd, "r");
+    if (p == NULL || fgets(list0, sizeof list0, p) == NULL)
+        bench_die("listing %s", newdir);
+    pclose(p);
+
+    for (uint64_t i = 0; i < O.stops && n < 64; i++) {
         stop_arg a;
         memset(&a, 0, sizeof a);
-        snprintf(a.dest, sizeof a.dest, "%s/stop%llu", g_root, (unsigned long long)i);
-        pthread_t th;
-        if (pthread_create(&th, NULL, stop_backup_thread, &a) != 0)
+        bool atomic = (i & 1) != 0;
+        if (atomic) {
+            snprintf(a.dest, sizeof a.dest, "%s", atomic_dest);
+            a.grbit = JET_bitBackupAtomic;
+        } else {
+            snprintf(a.dest, sizeof a.dest, "%s/stop%llu", g_root, (unsigned long long)i);
+        }
+        pthread_t bt;
+        if (pthread_create(&bt, NULL, stop_backup_thread, &a) != 0)
             bench_die("pthread_create");
         double frac = 0.1 + 0.7 * (double)(bench_splitmix(&rng) % 1000) / 1000.0;
         usleep((useconds_t)(frac * full_secs * 1e6));
         double t0 = bench_now();
         jcheck(JetStopBackupInstance((JET_INSTANCE)H.inst), "JetStopBackupInstance");
-        pthread_join(th, NULL);
+        pthread_join(bt, NULL);
         if (a.err != JET_errBackupAbortByServer) {
-            fprintf(stderr, "  stop trial %llu: the backup returned %d (finished first?)\n",
-                    (unsigned long long)i, (int)a.err);
-            rmtree(a.dest);
+            jcheck(a.err, "JetBackupInstance (stop trial)");
+            fprintf(stderr, "  stop trial %llu: the backup finished before the stop\n",
+                    (unsigned long long)i);
+            finished++;
+            if (atomic) {   /* a new complete backup: the reference changes */
+                p = popen(cmd, "r");
+                if (p == NULL || fgets(list0, sizeof list0, p) == NULL)
+                    bench_die("listing %s", newdir);
+                pclose(p);
+            } else {
+                rmtree(a.dest);
+            }
             continue;
         }
         double d = atomic_load(&a.t_ret) - t0;
-        if (d > worst)
-            worst = d;
-        sum += d;
+        /* The stopped backup's files go away (in the background). */
+        double g;
+        for (;;) {
+            g = bench_now() - t0;
+            if (foreign_entries(a.dest) == 0)
+                break;
+            if (g > 60)
+                bench_die("the stopped backup left files in %s", a.dest);
+            usleep(2000);
+        }
+        if (atomic) {
+            p = popen(cmd, "r");
+            if (p == NULL || fgets(list1, sizeof list1, p) == NULL)
+                bench_die("listing %s", newdir);
+            pclose(p);
+            if (strcmp(list0, list1) != 0) {
+                fprintf(stderr, "  stop trial %llu: the stopped backup CHANGED the previous one "
+                        "in %s\n", (unsigned long long)i, newdir);
+                changed++;
+                snprintf(list0, sizeof list0, "%s", list1);
+            }
+        } else {
+            rmtree(a.dest);
+        }
+        fprintf(stderr, "  stop trial %llu (%s, at %.0f%%): returned after %.1f ms, "
+                "files gone after %.1f ms\n", (unsigned long long)i,
+                atomic ? "atomic" : "non-atomic", frac * 100, d * 1e3, g * 1e3);
+        lat[n] = d;
+        gone[n] = g;
         n++;
-        if (tree_bytes(a.dest) > 4096 * 4)
-            bench_die("the stopped backup left files in %s", a.dest);
-        rmtree(a.dest);
     }
-    row *r = add_row("JetStopBackupInstance -> running full backup returns (ms)", -1);
-    snprintf(r->a, sizeof r->a, "mean %.2f", n ? sum / n * 1e3 : 0.0);
-    snprintf(r->b, sizeof r->b, "max %.2f", worst * 1e3);
-    snprintf(r->note, sizeof r->note, "%u trials stopped at 10-80%% of a full backup; "
-             "goal < 100 ms; nothing left behind", n);
+    if (load) {
+        atomic_store(&stop_load, true);
+        for (unsigned i = 0; i < O.threads; i++)
+            pthread_join(th[i], NULL);
+    }
+    rmtree(atomic_dest);
+    qsort(lat, n, sizeof lat[0], cmp_double);
+    qsort(gone, n, sizeof gone[0], cmp_double);
+    char what[120];
+    snprintf(what, sizeof what, "JetStopBackupInstance -> full backup returns (ms)%s",
+             load ? ", under commit load" : "");
+    row *r = add_row(what, -1);
+    snprintf(r->a, sizeof r->a, "median %.1f", pct(lat, n, 50) * 1e3);
+    snprintf(r->b, sizeof r->b, "p99 %.1f", pct(lat, n, 99) * 1e3);
+    snprintf(r->note, sizeof r->note,
+             "%u trials stopped at 10-80%% of a full backup (%u finished first), half atomic "
+             "over a kept backup (changed by the stop: %u); goal < 100 ms; max %.1f ms%s", n,
+             finished, changed, n ? lat[n - 1] * 1e3 : 0.0,
+             load ? "; durable commits of --threads threads meanwhile" : "");
+    snprintf(what, sizeof what, "  stop -> the stopped backup's files are gone (ms)%s",
+             load ? ", under commit load" : "");
+    r = add_row(what, -1);
+    snprintf(r->a, sizeof r->a, "median %.1f", pct(gone, n, 50) * 1e3);
+    snprintf(r->b, sizeof r->b, "p99 %.1f", pct(gone, n, 99) * 1e3);
+    snprintf(r->note, sizeof r->note, "destination polled every 2 ms");
+}
+
+static void phase_stop(void)
+{
+    stop_series(false);
+    stop_series(true);
 }
 
 /* ---- report and main ----------------------------------------------------------------- */
@@ -812,7 +956,7 @@ int main(int argc, char **argv)
     }
     if (O.do_stop) {
         fprintf(stderr, "stop trials\n");
-        phase_stop(full_secs);
+        phase_stop();
     }
     if (bench_jet.close() != 0)
         bench_die("jetdb close");

@@ -6,9 +6,9 @@
  *
  * Layering: src/backup sits above src/db, src/log and src/inst; src/api
  * calls it for the Jet*Backup* entry points.  Two small hooks reach it from
- * below (see each caller's comment): the database layer asks
- * bk_check_tach() before attaching, creating or detaching, and JetTerm
- * calls bk_term_in_progress() and bk_term().
+ * below (see each caller's comment): the database layer brackets attaching,
+ * creating and detaching with bk_tach_enter() / bk_tach_leave(), and
+ * JetTerm calls bk_term_in_progress() and bk_term().
  *
  * Every function taking an inst expects the caller to have passed the
  * instance API gate (src/inst/gate.c), except the two JetTerm hooks, which
@@ -30,13 +30,19 @@ struct bk_state;
 
 /* ---- hooks for the layers below and JetTerm --------------------------- */
 
-/* Attach, create and detach ask this first: JET_errBackupInProgress while a
- * backup of the instance runs (ESE refuses them for the backup's duration). */
-JET_ERR bk_check_tach(struct inst *in);
+/* Attach, create and detach call bk_tach_enter first: JET_errBackupInProgress
+ * while a backup of the instance runs (ESE refuses them for the backup's
+ * duration), JET_errOutOfMemory if the backup state cannot be created.  On
+ * success the operation counts as in flight until its bk_tach_leave, and a
+ * backup that begins meanwhile waits for it to end (as ESE does), so an
+ * attachment never changes while a backup runs. */
+JET_ERR bk_tach_enter(struct inst *in);
+void bk_tach_leave(struct inst *in);
 /* true while a backup (streaming or JetBackup) runs on the instance. */
 bool bk_term_in_progress(struct inst *in);
 /* JetTerm: end a running streaming backup as "stopped by the server"
- * (event 226, no header update) and free the instance's backup state.
+ * (event 226, no header update), finish the removal of stopped backups'
+ * staging folders (bk_trash.c) and free the instance's backup state.
  * Called after every API call has left the instance. */
 void bk_term(struct inst *in);
 
@@ -92,7 +98,16 @@ typedef struct bk_stats {
     uint32_t last_del_low;      /* DelMic .. DelMac-1 of the last truncation */
     uint32_t last_del_high;
     uint32_t logs_deleted;      /* archived logs truncation deleted (total) */
+    uint32_t trash_pending;     /* stopped backups' folders queued or being removed now */
+    uint64_t trash_removed;     /* ... removed in the background */
+    uint64_t trash_failed;      /* ... whose removal failed (the next backup retries) */
 } bk_stats;
 void bk_get_stats(struct inst *in, bk_stats *st);
+
+/* ---- test seam ------------------------------------------------------------ */
+
+/* NULL except in tests: JetBackup calls it right after its files were
+ * moved into place, before truncation (tests stop a backup there). */
+extern void (*bk_test_promoted)(struct inst *in);
 
 #endif

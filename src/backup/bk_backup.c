@@ -16,12 +16,20 @@
  * itself, after the backup is complete and in place, keeps the backup (the
  * logs already deleted exist nowhere else) and returns the error.
  *
- * Writes to the destination are paced: each buffer's write-back is started
- * at once and waited for a few buffers later, so dirty data stays bounded
- * (the foreground's commit flushes never queue behind gigabytes of backup
- * data) and the final fsync has little left to do.
+ * Stop (JetStopBackupInstance) and JetTerm are looked at before every
+ * buffer, every 64 pages read, every 5 ms while this thread waits for the
+ * writer, and a last time before promotion; the stopped backup returns as
+ * soon as its staging folder is renamed out of the way, and the trash
+ * thread (bk_trash.c) lets the writer end and removes the folder.
+ *
+ * The destination is written by a writer thread (bk_sink.c), which also
+ * paces the writes: each buffer's write-back is started at once and waited
+ * for a few buffers later, so dirty data stays bounded (the foreground's
+ * commit flushes never queue behind gigabytes of backup data) and the
+ * final fsync has little left to do.
  */
 #include "backup/bk_int.h"
+#include "backup/bk_sink.h"
 #include "backup/bk_stage.h"
 
 #include <stdio.h>
@@ -35,28 +43,23 @@
 
 /* Pages per copy buffer (ESE: 256). */
 #define BK_COPY_PAGES 256u
-/* Buffers whose write-back may be in flight before we wait for the oldest. */
-#define BK_PACE_BUFFERS 4u
-/* While durable commits run, the disk is left idle this many times as long
- * as each buffer took to write (bk_idle_since). */
-#define BK_IDLE_FACTOR 3
 /* Progress is reported at least every this many bytes (and every 1%). */
 #define BK_PROGRESS_BYTES (64ull << 20)
+
+void (*bk_test_promoted)(struct inst *in);
 
 /* One JetBackup's progress reporting. */
 typedef struct bk_job {
     inst *in;
     struct bk_state *bk;
     bk_stage st;
+    bk_sink *sink;      /* the destination's writer thread */
     JET_PFNSTATUS pfn;
-    uint8_t *buf;
     uint32_t cbuf;
     uint64_t total;     /* estimated bytes to copy (grows to the truth) */
     uint64_t done;      /* bytes copied */
     uint64_t last_cb;   /* done at the last Progress call */
     uint32_t pct;       /* last percentage reported */
-    bool pace;          /* pace the destination writes (bk_pacing_enabled) */
-    uint64_t flushes;   /* the log's flush count at the last buffer */
 } bk_job;
 
 /*
@@ -117,10 +120,10 @@ static JET_ERR bk_open(bk_job *j, const char *src, uint64_t *size)
     return err;
 }
 
-static JET_ERR bk_read(bk_job *j, uint32_t *got)
+static JET_ERR bk_read(bk_job *j, uint8_t *buf, uint32_t *got)
 {
     pthread_mutex_lock(&j->bk->mu);
-    JET_ERR err = bk_read_locked(j->in, j->bk, j->buf, j->cbuf, got);
+    JET_ERR err = bk_read_locked(j->in, j->bk, buf, j->cbuf, got);
     pthread_mutex_unlock(&j->bk->mu);
     return err;
 }
@@ -134,88 +137,39 @@ static void bk_close(bk_job *j)
 }
 
 /*
- * bk_commits_active --
- *     true when the log was flushed since the previous buffer (durable
- *     commits are running).
- */
-static bool bk_commits_active(bk_job *j)
-{
-    log_stats ls;
-    log_get_stats(j->in->log, &ls);
-    bool active = ls.flushes != j->flushes;
-    j->flushes = ls.flushes;
-    return active;
-}
-
-/*
- * bk_idle_since --
- *     Sleep BK_IDLE_FACTOR times as long as has passed since *t0 (at most
- *     100 ms): a 1 / (1 + BK_IDLE_FACTOR) duty cycle for the backup's
- *     writes while commits run.
- */
-static void bk_idle_since(const struct timespec *t0)
-{
-    struct timespec t1;
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    int64_t ns = (int64_t)(t1.tv_sec - t0->tv_sec) * 1000000000 + (t1.tv_nsec - t0->tv_nsec);
-    ns *= BK_IDLE_FACTOR;
-    if (ns > 100000000)
-        ns = 100000000;
-    if (ns <= 0)
-        return;
-    struct timespec d = { 0, (long)ns };
-    while (nanosleep(&d, &d) != 0)
-        ;
-}
-
-/*
  * bk_copy --
- *     Stream src through the backup machinery into P/temp/name.
+ *     Stream src through the backup machinery into P/temp/name: this
+ *     thread reads, the sink writes, paces and finally fsyncs and closes.
  */
 static JET_ERR bk_copy(bk_job *j, const char *src, const char *name)
 {
     JET_ERR err = JET_errSuccess;
     char *dst = NULL;
     os_file *f = NULL;
-    uint64_t size = 0, off = 0, synced = 0;
+    uint64_t size = 0, off = 0;
     CALL(bk_stage_file(&j->st, name, &dst));
     CHECK(bk_open(j, src, &size));
     /* Create-new: two databases with the same file name collide here. */
     CHECK(os_open(dst, OS_OPEN_RDWR | OS_OPEN_CREATE | OS_OPEN_EXCL, &f));
     for (;;) {
         CHECK(bk_check_interrupt(j->in));
+        uint8_t *buf = NULL;
+        CHECK(bk_sink_buffer(j->sink, &buf));
         uint32_t got = 0;
-        CHECK(bk_read(j, &got));
+        CHECK(bk_read(j, buf, &got));
         if (got == 0)
             break;
-        struct timespec t0;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        CHECK(os_pwrite(f, j->buf, got, off));
-        if (j->pace)
-            CHECK(os_sync_range(f, off, got, false));
+        CHECK(bk_sink_write(j->sink, f, got, off));
         off += got;
-        if (j->pace && bk_commits_active(j)) {
-            /* Durable commits are flushing the log: their flushes come first.
-             * Keep one buffer in flight and leave the disk idle three times
-             * as long as this buffer took, so a commit's flush waits for at most one
-             * buffer of backup data, never for a queue of them. */
-            CHECK(os_sync_range(f, synced, off - synced, true));
-            os_drop_cache(f, synced, off - synced);
-            synced = off;
-            bk_idle_since(&t0);
-        }
-        if (j->pace && off - synced > (uint64_t)BK_PACE_BUFFERS * j->cbuf) {
-            uint64_t upto = off - (uint64_t)BK_PACE_BUFFERS * j->cbuf;
-            CHECK(os_sync_range(f, synced, upto - synced, true));
-            os_drop_cache(f, synced, upto - synced);
-            synced = upto;
-        }
         bk_progress(j, got);
     }
-    CHECK(os_fsync(f));
 done:
-    if (f != NULL)
-        KEEP(err, os_close(f));
+    if (f != NULL) {
+        /* The sink closes f in every case (made durable first on success).
+         * After a stop it does so on its own time: nobody waits. */
+        bool stopped = err == JET_errBackupAbortByServer || err == JET_errTermInProgress;
+        KEEP(err, bk_sink_close(j->sink, f, err >= 0, !stopped));
+    }
     bk_close(j);
     free(dst);
     return err;
@@ -381,7 +335,8 @@ static JET_ERR bk_backup_run(bk_job *j, const char *path, bool full, bool atomic
     JET_ERR err = JET_errSuccess;
     char **files = NULL;
     size_t nfiles = 0;
-    CHECK(bk_stage_prepare(j->in, &j->st, path, full, atomic));
+    CHECK(bk_stage_prepare(j->in, &j->bk->trash, &j->st, path, full, atomic));
+    CHECK(bk_sink_start(j->in, j->cbuf, bk_pacing_enabled(), &j->sink));
     bk_status(j, JET_sntBegin, 0);
     j->total = bk_estimate(j);
     if (full)
@@ -400,11 +355,17 @@ static JET_ERR bk_backup_run(bk_job *j, const char *path, bool full, bool atomic
             CHECK(err);
         }
     }
+    /* The last look at the stop flag.  Once promotion has begun the backup
+     * is completed: a stop that comes later no longer fails it (ESE's
+     * truncation would return JET_errBackupAbortByServer and leave the
+     * new backup in place — a failed call that changed the destination). */
     CHECK(bk_check_interrupt(j->in));
     CHECK(bk_stage_promote(&j->st, files, nfiles));
+    if (bk_test_promoted != NULL)
+        bk_test_promoted(j->in);
 
     pthread_mutex_lock(&j->bk->mu);
-    err = bk_truncate_locked(j->in, j->bk);
+    err = bk_truncate_now_locked(j->in, j->bk);
     pthread_mutex_unlock(&j->bk->mu);
     CHECK(err);
     bk_status(j, JET_sntComplete, 100);
@@ -433,21 +394,22 @@ JET_ERR bk_backup(inst *in, const char *path, JET_GRBIT grbit, JET_PFNSTATUS pfn
     memset(&j, 0, sizeof j);
     j.in = in;
     j.pfn = pfn;
-    j.pace = bk_pacing_enabled();
     j.bk = bk_state_get(in);
     if (j.bk == NULL)
         return JET_errOutOfMemory;
     uint32_t ps = (uint32_t)par_num(in, JET_paramDatabasePageSize);
     j.cbuf = BK_COPY_PAGES * ps;
-    j.buf = aligned_alloc(4096, j.cbuf);
-    if (j.buf == NULL)
-        return JET_errOutOfMemory;
 
     pthread_mutex_lock(&j.bk->mu);
     JET_ERR err = bk_begin_locked(in, j.bk, full ? 0 : JET_bitBackupIncremental, true);
     pthread_mutex_unlock(&j.bk->mu);
+    bool quick = false;
     if (err >= 0) {
         err = bk_backup_run(&j, path, full, atomic);
+        /* Stopped (or JetTerm): the writer drops what is queued at once. */
+        quick = err == JET_errBackupAbortByServer || err == JET_errTermInProgress;
+        if (quick && j.sink != NULL)
+            bk_sink_abandon(j.sink);
         pthread_mutex_lock(&j.bk->mu);
         /* A log read failure has already cancelled the backup itself. */
         if (atomic_load(&j.bk->active) && j.bk->internal) {
@@ -460,7 +422,13 @@ JET_ERR bk_backup(inst *in, const char *path, JET_GRBIT grbit, JET_PFNSTATUS pfn
         }
         pthread_mutex_unlock(&j.bk->mu);
     }
-    bk_stage_cleanup(&j.st);
-    free(j.buf);
+    /* Stopped (or JetTerm): return now; the writer may be blocked in the
+     * kernel and the staging folder takes long to remove, so both are left
+     * to the trash thread (bk_trash.c).  Otherwise the writer is idle by
+     * now: end it, and remove the folder (after a failure) before
+     * returning. */
+    if (j.sink != NULL && !quick)
+        bk_sink_finish(j.sink);
+    bk_stage_cleanup(&j.st, quick, quick ? j.sink : NULL);
     return err;
 }

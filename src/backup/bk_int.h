@@ -9,8 +9,10 @@
  * must work without entering the backup code.
  *
  * Locking: bk->mu guards every field below except `active` (an atomic the
- * hooks read without the lock).  Order: bk->mu → inst->mu → db->mu; the log's
- * own locks are leaves below all of them.  File I/O is done with bk->mu held:
+ * hooks read without the lock), the attach/detach count (tach_mu) and the
+ * trash queue (its own lock).  Order: bk->mu → inst->mu → db->mu, and
+ * bk->mu → tach_mu, bk->mu → trash.mu; the log's own locks are leaves below
+ * all of them.  File I/O is done with bk->mu held:
  * a backup's calls are sequential by contract, and holding the lock keeps
  * JetTerm's and another thread's calls from seeing a half-updated state.
  */
@@ -23,6 +25,7 @@
 #include <stdint.h>
 
 #include "backup/backup.h"
+#include "backup/bk_stage.h"
 #include "db/db.h"
 #include "inst/inst.h"
 #include "log/log.h"
@@ -93,6 +96,13 @@ typedef struct bk_handle {
 struct bk_state {
     pthread_mutex_t mu;
     atomic_bool active;         /* a backup runs (InProgressLocal) */
+    /* Attach, create and detach in flight (between bk_tach_enter and
+     * bk_tach_leave): a begin sets `active` under tach_mu, then waits on
+     * tach_cv until none is left, so none can finish during a backup. */
+    pthread_mutex_t tach_mu;
+    pthread_cond_t tach_cv;
+    uint32_t tach_inflight;
+    bk_trash trash;             /* stopped backups' folders being removed */
     bool internal;              /* it is JetBackup's own (external calls are refused) */
     bool full;                  /* full (else incremental) */
     bk_phase phase;
@@ -164,6 +174,8 @@ JET_ERR bk_log_list_locked(inst *in, struct bk_state *bk, bool truncate, char **
                            size_t *count);
 /* JetTruncateLog's work with bk->mu held. */
 JET_ERR bk_truncate_locked(inst *in, struct bk_state *bk);
+/* The same without the stop check (JetBackup, once its files are in place). */
+JET_ERR bk_truncate_now_locked(inst *in, struct bk_state *bk);
 /* Truncation without a backup (JetBackup with no path): delete the
  * archived logs below the checkpoint on disk. */
 JET_ERR bk_truncate_only(inst *in);

@@ -203,6 +203,17 @@ static JET_ERR bk_delete_range(inst *in, bk_stats *st, uint32_t lo, uint32_t hi)
 JET_ERR bk_truncate_locked(inst *in, struct bk_state *bk)
 {
     CALL(bk_check_stop(in));
+    return bk_truncate_now_locked(in, bk);
+}
+
+/*
+ * bk_truncate_now_locked --
+ *     The truncation proper, without the stop check: JetBackup's, after
+ *     promotion (a stop that comes after the backup is in place no longer
+ *     fails it, see bk_backup_run).
+ */
+JET_ERR bk_truncate_now_locked(inst *in, struct bk_state *bk)
+{
     if (bk->h_open || bk->copy_mic == 0 || bk->copy_mac == 0 || !bk->rolled)
         return JET_errInvalidBackupSequence;
     bk->phase = BK_PHASE_LOGS;

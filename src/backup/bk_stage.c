@@ -14,8 +14,13 @@
  * Crash safety (atomic): at every instant P/new holds a complete backup, or
  * P/new is absent and P/old holds the previous complete one; preparation
  * renames such an orphaned P/old back to P/new before anything else.
+ *
+ * A stopped backup's P/temp is renamed to a hidden trash folder in P and
+ * removed in the background (bk_trash.c); preparation waits for and
+ * removes any such folder of P before anything else.
  */
 #include "backup/bk_stage.h"
+#include "backup/bk_sink.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,18 +36,25 @@
 
 /*
  * bk_remove_tree --
- *     Remove a folder and everything in it (missing is fine).
+ *     Remove a folder and everything in it (missing is fine).  An entry
+ *     that vanishes under us (another remover of the same trash folder,
+ *     e.g. another instance's backup into the same destination) is fine
+ *     too: a step counts as failed only if its entry is still there.
  */
 JET_ERR bk_remove_tree(const char *path)
 {
     if (!os_exists(path))
         return JET_errSuccess;
-    if (!os_is_dir(path))
-        return os_unlink(path);
+    JET_ERR err;
+    if (!os_is_dir(path)) {
+        err = os_unlink(path);
+        return err < 0 && os_exists(path) ? err : JET_errSuccess;
+    }
     char **names = NULL;
     size_t n = 0;
-    JET_ERR err;
-    CALL(os_list_dir(path, &names, &n));
+    err = os_list_dir(path, &names, &n);
+    if (err < 0)
+        return os_exists(path) ? err : JET_errSuccess;
     for (size_t i = 0; i < n; i++) {
         char *child = NULL;
         err = os_path_join(path, names[i], &child);
@@ -55,7 +67,9 @@ JET_ERR bk_remove_tree(const char *path)
         }
     }
     os_list_free(names, n);
-    CALL(os_rmdir(path));
+    err = os_rmdir(path);
+    if (err < 0 && os_exists(path))
+        return err;
     char *parent = NULL;
     if (os_path_parent(path, &parent) >= 0)
         (void)os_fsync_dir(parent);
@@ -78,12 +92,14 @@ static bool has_entry(const char *folder, const char *name)
  * bk_stage_prepare --
  *     Check and prepare the backup folder; create P/temp.
  */
-JET_ERR bk_stage_prepare(inst *in, bk_stage *st, const char *path, bool full, bool atomic)
+JET_ERR bk_stage_prepare(inst *in, bk_trash *trash, bk_stage *st, const char *path, bool full,
+                         bool atomic)
 {
     JET_ERR err = JET_errSuccess;
     memset(st, 0, sizeof *st);
     st->full = full;
     st->atomic = atomic;
+    st->trash = trash;
     CALL(os_path_absolute(path, &st->root));
     CALL(os_path_join(st->root, BK_DIR_TEMP, &st->temp));
     CALL(os_path_join(st->root, BK_DIR_NEW, &st->newdir));
@@ -93,7 +109,10 @@ JET_ERR bk_stage_prepare(inst *in, bk_stage *st, const char *path, bool full, bo
             return JET_errInvalidPath;
         CALL(os_mkdir_p(st->root));
     }
-    /* Leftovers of an attempt that crashed: its staging folder. */
+    /* Leftovers of stopped attempts (their trash folders, being removed in
+     * the background or left by a crash) and of an attempt that crashed
+     * (its staging folder). */
+    CALL(bk_trash_clear(trash, in, st->root));
     if (bk_remove_tree(st->temp) < 0)
         return JET_errDeleteBackupFileFail;
 
@@ -209,8 +228,17 @@ done:
  * bk_stage_cleanup --
  *     Remove the staging folder (if still there) and free the paths.
  */
-void bk_stage_cleanup(bk_stage *st)
+void bk_stage_cleanup(bk_stage *st, bool quick, struct bk_sink *sink)
 {
+    /* quick: the caller must return promptly (a stop); the folder's removal
+     * takes time that grows with what was copied, the rename does not. */
+    if (quick && st->temp != NULL && st->temp_made && st->trash != NULL &&
+        bk_trash_move(st->trash, st->root, st->temp, sink) >= 0) {
+        st->temp_made = false;
+        sink = NULL;
+    }
+    if (sink != NULL)
+        bk_sink_join_free(sink);
     if (st->temp != NULL && st->temp_made)
         (void)bk_remove_tree(st->temp);
     for (size_t i = 0; i < st->nmoved; i++)

@@ -3,7 +3,8 @@
  * — lazy creation, begin and end (normal, abort by the caller, stop by the
  * server, cancellation by an error), the stop and termination checks, the
  * backup log records and events, and the hooks the database layer and
- * JetTerm call.
+ * JetTerm call (attach/detach in flight are counted so that a begin waits
+ * for them).
  *
  * The begin and end steps follow ese-backup-semantics.md §3.2 and §3.10; the
  * other streaming calls live in bk_stream.c (dispatch), bk_file.c (the file
@@ -34,6 +35,9 @@ struct bk_state *bk_state_get(inst *in)
         if (bk != NULL) {
             pthread_mutex_init(&bk->mu, NULL);
             atomic_init(&bk->active, false);
+            pthread_mutex_init(&bk->tach_mu, NULL);
+            pthread_cond_init(&bk->tach_cv, NULL);
+            bk_trash_init(&bk->trash);
             in->bk = bk;
         }
     }
@@ -192,9 +196,16 @@ JET_ERR bk_begin_locked(inst *in, struct bk_state *bk, JET_GRBIT grbit, bool int
     if (atomic_load(&bk->active))
         return JET_errBackupInProgress;
 
-    /* From here on attach/detach/create refuse (bk_check_tach), and a
-     * previous JetStopBackup is forgotten, as in ESE. */
+    /* From here on attach/detach/create refuse (bk_tach_enter); those that
+     * passed that check earlier are waited for, as ESE waits, so the set of
+     * databases listed below cannot change until the end.  (They never
+     * need bk->mu, so waiting with it held cannot deadlock.)  A previous
+     * JetStopBackup is forgotten, as in ESE. */
+    pthread_mutex_lock(&bk->tach_mu);
     atomic_store(&bk->active, true);
+    while (bk->tach_inflight > 0)
+        pthread_cond_wait(&bk->tach_cv, &bk->tach_mu);
+    pthread_mutex_unlock(&bk->tach_mu);
     bk_clear_stop(in);
     bk->full = !inc;
     bk->internal = internal;
@@ -294,13 +305,38 @@ void bk_end_locked(inst *in, struct bk_state *bk, bk_outcome how, JET_ERR err, b
 }
 
 /*
- * bk_check_tach --
- *     Hook of db_create/db_attach/db_detach: refuse while a backup runs.
+ * bk_tach_enter --
+ *     Hook of db_create/db_attach/db_detach: refuse while a backup runs,
+ *     else count the operation in flight.
  */
-JET_ERR bk_check_tach(inst *in)
+JET_ERR bk_tach_enter(inst *in)
+{
+    struct bk_state *bk = bk_state_get(in);
+    if (bk == NULL)
+        return JET_errOutOfMemory;
+    JET_ERR err = JET_errSuccess;
+    pthread_mutex_lock(&bk->tach_mu);
+    if (atomic_load(&bk->active))
+        err = JET_errBackupInProgress;
+    else
+        bk->tach_inflight++;
+    pthread_mutex_unlock(&bk->tach_mu);
+    return err;
+}
+
+/*
+ * bk_tach_leave --
+ *     The attach/create/detach admitted by bk_tach_enter has ended.
+ */
+void bk_tach_leave(inst *in)
 {
     struct bk_state *bk = bk_peek(in);
-    return bk != NULL && atomic_load(&bk->active) ? JET_errBackupInProgress : JET_errSuccess;
+    if (bk == NULL)
+        return;
+    pthread_mutex_lock(&bk->tach_mu);
+    if (bk->tach_inflight > 0 && --bk->tach_inflight == 0)
+        pthread_cond_broadcast(&bk->tach_cv);
+    pthread_mutex_unlock(&bk->tach_mu);
 }
 
 /*
@@ -329,6 +365,11 @@ void bk_term(inst *in)
     if (atomic_load(&bk->active))
         bk_end_locked(in, bk, BK_END_BY_SERVER, JET_errSuccess, false);
     pthread_mutex_unlock(&bk->mu);
+    /* "Nothing left behind" holds when JetTerm returns: the folders of
+     * stopped backups still queued are removed before the thread ends. */
+    bk_trash_shutdown(&bk->trash);
+    pthread_cond_destroy(&bk->tach_cv);
+    pthread_mutex_destroy(&bk->tach_mu);
     pthread_mutex_destroy(&bk->mu);
     free(bk);
 }
@@ -346,6 +387,11 @@ void bk_get_stats(inst *in, bk_stats *st)
     pthread_mutex_lock(&bk->mu);
     *st = bk->stats;
     pthread_mutex_unlock(&bk->mu);
+    pthread_mutex_lock(&bk->trash.mu);
+    st->trash_removed = bk->trash.removed;
+    st->trash_failed = bk->trash.failed;
+    pthread_mutex_unlock(&bk->trash.mu);
+    st->trash_pending = bk_trash_pending(&bk->trash);
 }
 
 /*

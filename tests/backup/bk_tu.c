@@ -25,7 +25,7 @@ void bkt_open(bkt *e, const char *dir, bool create)
         assert_jet_ok(st_tree_create(e->c.st, txn_id(t), &e->objid));
         assert_jet_ok(txn_commit(t, false, NULL));
     } else {
-        e->objid = 2;   /* the first tree a fresh database creates */
+        e->objid = ST_CAT_OBJID + 1;   /* the first tree a fresh database creates */
     }
 }
 

@@ -258,7 +258,7 @@ static void *writer(void *p)
 {
     struct warg *w = p;
     bt_tree *t;
-    if (st_tree_open(w->c->st, 2, &t) < 0)
+    if (st_tree_open(w->c->st, ST_CAT_OBJID + 1, &t) < 0)
         return (void *)1;
     for (uint64_t n = 0; !atomic_load(&g_shm->stop); n++) {
         txn *x;
@@ -517,7 +517,7 @@ static int check_plain(const char *dest, int mode, uint32_t *new_hi, bool *had_t
 static void check_rows(core_env *c, unsigned round)
 {
     bt_tree *t;
-    assert_jet_ok(st_tree_open(c->st, 2, &t));
+    assert_jet_ok(st_tree_open(c->st, ST_CAT_OBJID + 1, &t));
     for (unsigned w = 0; w < WRITERS; w++) {
         uint64_t acked = atomic_load(&g_shm->acked[w]);
         for (uint64_t n = 0; n < acked; n++)
