@@ -32,6 +32,13 @@
  *   --keep              keep the data folder
  *   --restore-from DIR  only restore the backup folder DIR (--runs times) into
  *                       fresh folders: for profiling (perf record) a kept run
+ *   --cp                with --restore-from: also time cp + sync of DIR before
+ *                       each restore and print the ratio of each pair
+ *
+ * Figures: every run of (a) is a pair (cp + sync, then restore) whose ratio
+ * is computed; the median of those ratios is the headline (the machine is
+ * shared and its disk's speed drifts, so one pair's sides are comparable,
+ * different pairs much less).  (b) prints the median of the runs' MiB/s.
  */
 #include "bench.h"
 
@@ -41,10 +48,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "btree/btree.h"
+#include "cache/cache.h"
 #include "db/db.h"
 #include "esent.h"
 #include "inst/inst.h"
@@ -59,9 +68,9 @@
 static struct {
     char dir[900];
     uint64_t db_mib, inc_log_mib, inc_steps, value_kib, batch, runs, cache_mib;
-    bool do_full, do_replay, keep;
+    bool do_full, do_replay, keep, cp;
     char restore_from[900];
-} O = { "./bench-data", 256, 128, 4, 64, 16, 2, 0, true, true, false, "" };
+} O = { "./bench-data", 256, 128, 4, 64, 16, 2, 0, true, true, false, false, "" };
 
 static char g_run[1000], g_live[1100], g_bk[1100];
 
@@ -115,6 +124,31 @@ static uint64_t folder_bytes(const char *dir, const char *suffix)
 static double mib(uint64_t b)
 {
     return (double)b / (1024.0 * 1024.0);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Median of n values (sorts them). */
+static double median(double *v, size_t n)
+{
+    if (n == 0)
+        return 0;
+    qsort(v, n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* The values as "a / b / c". */
+static void print_list(const char *fmt, const double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            printf(" / ");
+        printf(fmt, v[i]);
+    }
 }
 
 /* ---- the live instance ---------------------------------------------------- */
@@ -214,18 +248,39 @@ static void load(uint64_t bytes)
  * copies are done: each is 1/11 of the units, the first notification) and
  * of JET_sntComplete. */
 static double g_t_start, g_t_progress, g_t_complete;
+/* CPU seconds (user + system, every thread of the process) at those two
+ * moments: the replay's CPU time does not depend on how busy the machine
+ * is, its wall time does. */
+static double g_cpu_progress, g_cpu_complete;
+
+static double cpu_now(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
 static JET_ERR JET_API status_cb(JET_SESID sesid, JET_SNP snp, JET_SNT snt, void *pv)
 {
     (void)sesid;
     (void)pv;
     if (snp != JET_snpRestore)
         return JET_errSuccess;
-    if (snt == JET_sntProgress && g_t_progress == 0)
+    if (snt == JET_sntProgress && g_t_progress == 0) {
         g_t_progress = bench_now();
-    if (snt == JET_sntComplete)
+        g_cpu_progress = cpu_now();
+    }
+    if (snt == JET_sntComplete) {
         g_t_complete = bench_now();
+        g_cpu_complete = cpu_now();
+    }
     return JET_errSuccess;
 }
+
+/* Pages the cache wrote during the last restore_into, and in how many
+ * write calls. */
+static uint64_t g_pages_written, g_write_ios;
 
 /* Restore src into the fresh folder dst (instance folder + destination);
  * returns the wall time of JetRestoreInstance. */
@@ -235,9 +290,14 @@ static double restore_into(const char *src, const char *dst)
     JET_INSTANCE ri = 0;
     folder_instance(&ri, "rst", dst);
     g_t_progress = g_t_complete = 0;
+    cache_stats a, z;
+    cache_get_stats(&a);
     double t0 = g_t_start = bench_now();
     jcheck("JetRestoreInstance", JetRestoreInstanceA(ri, src, dst, status_cb));
     double t = bench_now() - t0;
+    cache_get_stats(&z);
+    g_pages_written = z.writes - a.writes;
+    g_write_ios = z.write_ios - a.write_ios;
     jcheck("JetTerm(restore)", JetTerm(ri));
     return t;
 }
@@ -357,6 +417,8 @@ static void parse(int argc, char **argv)
             snprintf(O.restore_from, sizeof O.restore_from, "%s", argv[++i]);
         else if (strcmp(a, "--keep") == 0)
             O.keep = true;
+        else if (strcmp(a, "--cp") == 0)
+            O.cp = true;
         else
             bench_die("unknown option %s (see bench/bench_restore.c)", a);
     }
@@ -383,15 +445,43 @@ int main(int argc, char **argv)
                                       (JET_API_PTR)((O.cache_mib << 20) / PAGE), NULL));
     if (O.restore_from[0] != '\0') {
         uint64_t logs = folder_bytes(O.restore_from, ".log");
-        char rst[1200];
+        uint64_t total = folder_bytes(O.restore_from, NULL);
+        char rst[1200], cpd[1200];
         snprintf(rst, sizeof rst, "%s/rst-only", g_run);
+        snprintf(cpd, sizeof cpd, "%s/cp-only", g_run);
+        double *ratio = calloc(O.runs, sizeof *ratio), *speed = calloc(O.runs, sizeof *speed);
+        if (ratio == NULL || speed == NULL)
+            bench_die("out of memory");
+        sh("mkdir -p '%s' && cat '%s'/* > /dev/null", g_run, O.restore_from);
         for (uint64_t r = 0; r < O.runs; r++) {
+            double c = O.cp ? cp_sync(O.restore_from, cpd) : 0;
+            if (O.cp)
+                sh("rm -rf '%s'", cpd);
             double t = restore_into(O.restore_from, rst);
+            double replay = g_t_complete - g_t_progress;
+            ratio[r] = c / t;
+            speed[r] = mib(logs) / replay;
             printf("restore of %s: %.2f s (copy %.2f s, replay + close %.2f s = %.0f MiB/s of "
-                   "%.1f MiB of log)\n",
-                   O.restore_from, t, g_t_progress - g_t_start, g_t_complete - g_t_progress,
-                   mib(logs) / (g_t_complete - g_t_progress), mib(logs));
+                   "%.1f MiB of log, CPU %.2f s; %llu pages written in %llu I/Os)",
+                   O.restore_from, t, g_t_progress - g_t_start, replay, speed[r], mib(logs),
+                   g_cpu_complete - g_cpu_progress, (unsigned long long)g_pages_written,
+                   (unsigned long long)g_write_ios);
+            if (O.cp)
+                printf("; cp + sync of %.1f MiB %.2f s, ratio %.2fx", mib(total), c, ratio[r]);
+            printf("\n");
         }
+        if (O.cp) {
+            printf("median ratio cp+sync / restore of %llu runs: %.2fx (",
+                   (unsigned long long)O.runs, median(ratio, O.runs));
+            print_list("%.2f", ratio, O.runs);
+            printf(")\n");
+        }
+        printf("median replay speed of %llu runs: %.0f MiB/s (", (unsigned long long)O.runs,
+               median(speed, O.runs));
+        print_list("%.0f", speed, O.runs);
+        printf(")\n");
+        free(ratio);
+        free(speed);
         sh("rm -rf '%s'", g_run);
         return 0;
     }
@@ -425,13 +515,17 @@ int main(int argc, char **argv)
         /* Both sides read the backup from the page cache (warm it). */
         sh("cat '%s'/* > /dev/null", g_bk);
         double best_r = 1e30, best_c = 1e30;
+        double *ratio = calloc(O.runs, sizeof *ratio);
+        if (ratio == NULL)
+            bench_die("out of memory");
         for (uint64_t r = 0; r < O.runs; r++) {
             double c = cp_sync(g_bk, cpd);
             double t = restore_into(g_bk, rst);
+            ratio[r] = c / t;
             printf("  run %llu: cp + sync %.2f s, restore %.2f s (copy %.2f s, replay + close "
-                   "%.2f s)\n",
+                   "%.2f s), ratio %.2fx\n",
                    (unsigned long long)r + 1, c, t, g_t_progress - g_t_start,
-                   g_t_complete - g_t_progress);
+                   g_t_complete - g_t_progress, ratio[r]);
             if (c < best_c)
                 best_c = c;
             if (t < best_r)
@@ -443,6 +537,11 @@ int main(int argc, char **argv)
                "restore %.2f s (%.0f MiB/s), cp + sync %.2f s (%.0f MiB/s), ratio %.2fx\n",
                mib(total), mib(db_bytes), (unsigned long long)O.runs, best_r,
                mib(total) / best_r, best_c, mib(total) / best_c, best_c / best_r);
+        printf("restore of a full backup: median of the %llu runs' ratios (cp + sync / restore) "
+               "%.2fx (", (unsigned long long)O.runs, median(ratio, O.runs));
+        print_list("%.2f", ratio, O.runs);
+        printf(")\n");
+        free(ratio);
     }
 
     if (O.do_replay) {
@@ -467,11 +566,18 @@ int main(int argc, char **argv)
         snprintf(rst, sizeof rst, "%s/rst-chain", g_run);
         sh("cat '%s'/* > /dev/null", g_bk);
         double best = 1e30, best_total = 0;
+        double *speed = calloc(O.runs, sizeof *speed);
+        if (speed == NULL)
+            bench_die("out of memory");
         for (uint64_t r = 0; r < O.runs; r++) {
             double t = restore_into(g_bk, rst);
             double replay = g_t_complete - g_t_progress;
-            printf("  run %llu: restore %.2f s, replay + close %.2f s (%.0f MiB/s of log)\n",
-                   (unsigned long long)r + 1, t, replay, mib(log_bytes) / replay);
+            speed[r] = mib(log_bytes) / replay;
+            printf("  run %llu: restore %.2f s, replay + close %.2f s (%.0f MiB/s of log, CPU %.2f "
+                   "s; %llu pages written in %llu I/Os)\n",
+                   (unsigned long long)r + 1, t, replay, mib(log_bytes) / replay,
+                   g_cpu_complete - g_cpu_progress, (unsigned long long)g_pages_written,
+                   (unsigned long long)g_write_ios);
             if (replay < best) {
                 best = replay;
                 best_total = t;
@@ -483,6 +589,11 @@ int main(int argc, char **argv)
                "of %llu: %.2f s = %.0f MiB/s of log (whole restore %.2f s)\n",
                mib(log_bytes - full_log), mib(log_bytes), (unsigned long long)O.runs, best,
                mib(log_bytes) / best, best_total);
+        printf("log replay: median of the %llu runs %.0f MiB/s of log (",
+               (unsigned long long)O.runs, median(speed, O.runs));
+        print_list("%.0f", speed, O.runs);
+        printf(")\n");
+        free(speed);
     }
     if (!O.keep)
         sh("rm -rf '%s'", g_run);

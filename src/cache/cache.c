@@ -100,6 +100,7 @@ void cache_get_stats(cache_stats *st)
     st->reads = atomic_load_explicit(&cache_g.reads, memory_order_relaxed);
     st->writes = atomic_load_explicit(&cache_g.writes, memory_order_relaxed);
     st->evictions = atomic_load_explicit(&cache_g.evictions, memory_order_relaxed);
+    st->write_ios = atomic_load_explicit(&cache_g.write_ios, memory_order_relaxed);
     int64_t dirty = atomic_load_explicit(&cache_g.dirty, memory_order_relaxed);
     st->dirty = dirty > 0 ? (uint64_t)dirty : 0;
     pthread_mutex_lock(&cache_g.mu);
@@ -132,6 +133,13 @@ JET_ERR cache_file_open(const cache_file_ops *ops, void *ctx, uint32_t page_size
     pthread_mutex_unlock(&cache_g.mu);
     *out = cf;
     return JET_errSuccess;
+}
+
+/* Give cf a write_pages callback (before the file is used). */
+void cache_file_set_write_pages(cache_file *cf, cache_write_pages_fn fn)
+{
+    if (cf != NULL)
+        cf->write_pages = fn;
 }
 
 /* Drop every frame of cf (dirty ones included) and forget it.  No page of

@@ -4,12 +4,14 @@
  * dirty victims, growth above the budget when every frame is in use, and
  * shrinking back (trim) when frames unlatch.
  *
- * All of it runs under cache_g.mu, except the write of a dirty victim,
- * which drops every mutex for the I/O (cache_write_frame).
+ * All of it runs under cache_g.mu, except the write of a dirty victim
+ * (with the dirty pages adjacent to it, as one run), which drops every
+ * mutex for the I/O (cache_write_run).
  */
 #include "cache/cache_int.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/err.h"
 
@@ -162,6 +164,48 @@ static bf *cache_take_written(bf *b, JET_ERR werr)
     return NULL;
 }
 
+/*
+ * Gather the run a dirty victim is written with (cache_g.mu held): the
+ * victim, then the dirty pages right after it and right before it that can
+ * be claimed at once (cache_try_claim: never waiting, so an evicting thread
+ * that holds latches cannot deadlock) and whose last change needs no more
+ * log than the victim's (at most the victim's LSN, or known durable):
+ * writing a neighbour early must not force a log flush the victim did not
+ * need.  Neighbours are written and stay cached, clean, for the clock to
+ * take cheaply later.  Returns the run's length; run[*vi] is the victim.
+ */
+static uint32_t cache_gather_run(bf *victim, bf **run, uint32_t *vi)
+{
+    cache_file *cf = victim->cf;
+    /* Without write_pages the neighbours would cost one write each on this
+     * thread: the victim goes alone. */
+    uint32_t max = cf->write_pages != NULL ? cache_run_max(cf) : 1;
+    cache_lsn bound = cache_durable_lsn(cf);
+    if (victim->last_lsn > bound)
+        bound = victim->last_lsn;
+    uint32_t after = 0, before = 0;
+    bf *back[CACHE_RUN_MAX];
+    for (uint32_t p = victim->pgno; 1 + after < max && p < UINT32_MAX; after++) {
+        bf *b = cache_try_claim(cf, ++p, 0, bound);
+        if (b == NULL)
+            break;
+        run[1 + after] = b;   /* shifted below once `before` is known */
+    }
+    for (uint32_t p = victim->pgno; 1 + after + before < max && p > 0; before++) {
+        bf *b = cache_try_claim(cf, --p, 0, bound);
+        if (b == NULL)
+            break;
+        back[before] = b;
+    }
+    /* run = back[before-1] .. back[0], victim, the pages after it. */
+    memmove(run + before + 1, run + 1, (size_t)after * sizeof *run);
+    run[before] = victim;
+    for (uint32_t i = 0; i < before; i++)
+        run[before - 1 - i] = back[i];
+    *vi = before;
+    return before + 1 + after;
+}
+
 /* Give a victim's buffer the wanted size (cache_g.mu held); on failure
  * the frame is freed. */
 static bool cache_frame_resize(bf *b, uint32_t size)
@@ -203,8 +247,20 @@ bf *cache_frame_obtain(uint32_t size, JET_ERR *err)
         } else {
             b = cache_clock_scan(2ull * cache_g.nframes, &dirty);
             if (b == NULL && dirty != NULL) {
+                bf *run[CACHE_RUN_MAX];
+                uint32_t vi;
+                uint32_t n = cache_gather_run(dirty, run, &vi);
                 pthread_mutex_unlock(&cache_g.mu);
-                JET_ERR werr = cache_write_frame(dirty);
+                JET_ERR werr = cache_write_run(run, n);
+                /* The neighbours' pins go now (unpinning may take
+                 * cache_g.mu); the victim's below. */
+                for (uint32_t i = 0; i < n; i++) {
+                    if (i == vi)
+                        continue;
+                    cache_stripe *ns = cache_stripe_of(run[i]->cf, run[i]->pgno);
+                    pthread_mutex_lock(&ns->mu);
+                    cache_frame_unpin_locked(ns, run[i]);
+                }
                 pthread_mutex_lock(&cache_g.mu);
                 b = cache_take_written(dirty, werr);
                 if (b == NULL) {

@@ -172,7 +172,7 @@ JET_ERR cache_get(cache_file *cf, uint32_t pgno, cache_latch latch, unsigned fla
         pthread_mutex_unlock(&s->mu);
 
         atomic_fetch_add_explicit(&cache_g.misses, 1, memory_order_relaxed);
-        if (flags & CACHE_NEW) {
+        if (flags & (CACHE_NEW | CACHE_NOREAD)) {
             memset(nb->page, 0, nb->size);
             err = JET_errSuccess;
         } else {
@@ -214,6 +214,25 @@ void cache_release(bf *b)
     else
         b->latch--;
     cache_frame_unpin_locked(s, b);
+}
+
+/* Release an X-latched frame and drop its page, unless it must be
+ * written; as a failed read does, waiters see an orphan and retry. */
+bool cache_discard(bf *b)
+{
+    cache_stripe *s = cache_stripe_of(b->cf, b->pgno);
+    pthread_mutex_lock(&s->mu);
+    assert(b->latch == -1 && b->pins > 0);
+    b->latch = 0;
+    if (b->flags & (BF_DIRTY | BF_WRITING)) {
+        cache_frame_unpin_locked(s, b);
+        return false;
+    }
+    cache_hash_remove(s, b);
+    b->flags = BF_ORPHAN;
+    cache_wake(s, b);
+    cache_frame_unpin_locked(s, b);   /* the last pin frees it */
+    return true;
 }
 
 /* The page bytes of a latched frame. */

@@ -82,11 +82,14 @@ typedef struct cache_stripe {
 /* A registered database file. */
 struct cache_file {
     cache_file_ops ops;     /* copied at open */
+    cache_write_pages_fn write_pages; /* NULL: runs are written page by page */
     void *ctx;
     uint32_t page_size;
     pthread_mutex_t mu;     /* dirty list */
     bf *dirty_head;         /* frames with BF_DIRTY, most recently dirtied first */
     uint64_t ndirty;
+    _Atomic cache_lsn durable; /* the log is known durable up to here (a
+                               successful flush_log, or cache_log_durable) */
 };
 
 /* The process-wide cache. */
@@ -100,7 +103,7 @@ typedef struct cache_global {
     uint64_t min_pages, max_pages;
     uint32_t files_by_size[4]; /* open files of 4, 8, 16, 32 KiB pages */
     atomic_bool over;       /* bytes > budget_bytes: release trims */
-    atomic_uint_fast64_t hits, misses, reads, writes, evictions;
+    atomic_uint_fast64_t hits, misses, reads, writes, evictions, write_ios;
     atomic_int_fast64_t dirty;
     cache_stripe stripes[CACHE_NSTRIPES];
 } cache_global;
@@ -182,8 +185,26 @@ void cache_frame_unpin_locked(cache_stripe *s, bf *b);
 void cache_trim(void);
 
 /* --- cache_write.c --- */
-/* Write a pinned frame whose S latch the caller took together with
- * BF_WRITING (no mutex held): copy, drop the latch, WAL, seal, write. */
+/* Most pages one write-back run holds (whatever the page size). */
+#define CACHE_RUN_MAX 64u
+/* Most pages of one run of cf: as many as fit in the run buffer (256 KiB),
+ * at most CACHE_RUN_MAX. */
+uint32_t cache_run_max(const cache_file *cf);
+/* Claim page pgno of cf for writing if that needs no wait: it is cached,
+ * dirty (first dirtied below `below`, 0 = any; last changed at or before
+ * max_lsn), not being written, and its S latch is free to take.  Returns
+ * it pinned, S-latched and BF_WRITING, else NULL.  Takes its stripe mutex
+ * (cache_g.mu may be held). */
+bf *cache_try_claim(cache_file *cf, uint32_t pgno, cache_lsn below, cache_lsn max_lsn);
+/* The LSN up to which cf's log is known durable (0: nothing known). */
+cache_lsn cache_durable_lsn(cache_file *cf);
+/* Write claimed frames (pinned, S-latched, BF_WRITING) of the adjacent
+ * pages frames[0]->pgno, +1, ... of one file (no mutex held): copy each
+ * and drop its latch, WAL up to the highest LSN, seal, write (one
+ * write_pages call, or page by page).  Written pages become clean, failed
+ * ones stay dirty; the pins stay with the caller.  First error returned. */
+JET_ERR cache_write_run(bf *const *frames, uint32_t n);
+/* cache_write_run of one frame. */
 JET_ERR cache_write_frame(bf *b);
 
 #endif

@@ -72,6 +72,10 @@ static JET_ERR log_reader_open_gen(log_reader *r, bool first)
         r->is_current = true;
     }
     CHECK(os_open(path, OS_OPEN_READ, &r->f));
+    /* The file is read from start to end: ask for the whole of it at once,
+     * so the disk reads ahead while the records are replayed. */
+    os_advise_sequential(r->f);
+    os_prefetch(r->f, 0, 0);
     CHECK(log_seg_iter_init(&r->it, r->f, r->is_current));
     r->have_iter = true;
     if (r->it.hdr.gen != r->gen) {

@@ -83,6 +83,11 @@ JET_ERR os_fdatasync(os_file *f);
 void os_drop_cache(os_file *f, uint64_t off, uint64_t len);
 /* Start (wait=false) or complete (wait=true) write-back of a byte range. */
 JET_ERR os_sync_range(os_file *f, uint64_t off, uint64_t len, bool wait);
+/* Advice: the file will be read sequentially (larger kernel read-ahead). */
+void os_advise_sequential(os_file *f);
+/* Advice: start reading [off, off+len) into the page cache in the
+ * background (len 0 = to EOF), so that the reads that follow find it. */
+void os_prefetch(os_file *f, uint64_t off, uint64_t len);
 
 /* Set the file size (grow with zeros or shrink). */
 JET_ERR os_ftruncate(os_file *f, uint64_t size);

@@ -281,13 +281,8 @@ JET_ERR os_fdatasync(os_file *f)
 }
 
 /*
- * os_sync_range --
- *     Start (wait=false) or complete (wait=true) write-back of a byte range.
- *
- * This paces large sequential writers (backup copies) so the page cache
- * never holds gigabytes of dirty data that a later fsync must write at
- * once.  It is not a durability barrier: it neither writes metadata nor
- * flushes the device cache; use os_fdatasync for that.  len 0 = to EOF.
+ * os_drop_cache --
+ *     Advice: drop [off, off+len) from the page cache.
  */
 void os_drop_cache(os_file *f, uint64_t off, uint64_t len)
 {
@@ -296,6 +291,34 @@ void os_drop_cache(os_file *f, uint64_t off, uint64_t len)
         (void)posix_fadvise(f->fd, (off_t)off, (off_t)len, POSIX_FADV_DONTNEED);
 }
 
+/*
+ * os_advise_sequential --
+ *     Advice: the file will be read sequentially.
+ */
+void os_advise_sequential(os_file *f)
+{
+    (void)posix_fadvise(f->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+}
+
+/*
+ * os_prefetch --
+ *     Advice: start reading [off, off+len) into the page cache now.
+ */
+void os_prefetch(os_file *f, uint64_t off, uint64_t len)
+{
+    if (os_range_ok(off, len))
+        (void)posix_fadvise(f->fd, (off_t)off, (off_t)len, POSIX_FADV_WILLNEED);
+}
+
+/*
+ * os_sync_range --
+ *     Start (wait=false) or complete (wait=true) write-back of a byte range.
+ *
+ * This paces large sequential writers (backup copies) so the page cache
+ * never holds gigabytes of dirty data that a later fsync must write at
+ * once.  It is not a durability barrier: it neither writes metadata nor
+ * flushes the device cache; use os_fdatasync for that.  len 0 = to EOF.
+ */
 JET_ERR os_sync_range(os_file *f, uint64_t off, uint64_t len, bool wait)
 {
     if (!os_range_ok(off, len))

@@ -3,6 +3,8 @@
  */
 #include "recovery/recovery.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,12 +19,40 @@
 
 #define REC_DBID_MAX 256
 
+/* Log replayed between two background write-backs (rec_set_flush_interval). */
+#define REC_FLUSH_EVERY_DEFAULT (64ull << 20)
+static _Atomic uint64_t rec_flush_every = REC_FLUSH_EVERY_DEFAULT;
+static _Atomic uint64_t rec_bg_count;   /* writers started, process-wide */
+
+void rec_set_flush_interval(uint64_t bytes)
+{
+    atomic_store(&rec_flush_every, bytes != 0 ? bytes : REC_FLUSH_EVERY_DEFAULT);
+}
+
+uint64_t rec_background_flushes(void)
+{
+    return atomic_load(&rec_bg_count);
+}
+
 /* A database being replayed. */
 typedef struct rdb {
     st_db *store;          /* NULL: not open (never attached, or detached) */
     uint64_t max_dbtime;
+    uint32_t max_pgno;     /* highest page redo touched (the file must hold it) */
     bool missing;          /* its file is gone: skip its records */
 } rdb;
+
+/* One background write-back: the databases open when it started, and the
+ * page each file must reach. */
+typedef struct rec_bg {
+    pthread_t th;
+    bool running;          /* started and not joined (replay thread only) */
+    atomic_bool done;      /* set by the writer as its last step */
+    JET_ERR err;           /* the writer's first error (read after join) */
+    size_t n;
+    st_db *dbs[REC_DBID_MAX];
+    uint32_t max_pgno[REC_DBID_MAX];
+} rec_bg;
 
 /* The records of one operation, kept until its LAST record arrives. */
 typedef struct pending {
@@ -43,7 +73,133 @@ typedef struct rctx {
     size_t npend, cappend;
     txn **open;            /* transactions without COMMIT/ROLLBACK so far */
     size_t nopen, capopen;
+    rec_bg bg;             /* background write-back of the pages redo dirtied */
+    uint64_t since_bg;     /* bytes of records replayed since the last one began */
 } rctx;
+
+/*
+ * Background write-back.  Redo only dirties pages in the cache; left alone,
+ * all of them would be written by the final flush of each database, after
+ * the last record, with the disk idle until then.  Every
+ * rec_set_flush_interval bytes of log, a writer thread flushes the open
+ * databases (cache_flush_file: runs of adjacent pages, WAL obeyed — every
+ * replayed record is already durable — then a sync) while redo goes on,
+ * as a checkpointer would: the cache is made for concurrent flushes and
+ * changes.  Before a file is flushed its size is raised once to the highest
+ * page redo touched, instead of growing it extension by extension as the
+ * pages are written.  A writer is joined before any database closes and
+ * before undo; its error fails the replay.
+ */
+
+/* Grow the file of r's database to hold page max_pgno (one extension). */
+static JET_ERR rec_extend(st_db *s, uint32_t max_pgno)
+{
+    pthread_mutex_lock(&s->d->mu);
+    uint32_t last = s->d->pgno_file_last;
+    pthread_mutex_unlock(&s->d->mu);
+    return max_pgno > last ? db_extend(s->d, max_pgno - last) : JET_errSuccess;
+}
+
+static void *rec_bg_main(void *p)
+{
+    rec_bg *bg = p;
+    JET_ERR err = JET_errSuccess;
+    for (size_t i = 0; i < bg->n && err >= 0; i++) {
+        err = rec_extend(bg->dbs[i], bg->max_pgno[i]);
+        if (err >= 0)
+            err = cache_flush_file(bg->dbs[i]->cf);
+    }
+    bg->err = err;
+    atomic_store(&bg->done, true);
+    return NULL;
+}
+
+/* Wait for the writer, if one runs; its error, if any. */
+static JET_ERR rec_bg_join(rctx *rc)
+{
+    if (!rc->bg.running)
+        return JET_errSuccess;
+    pthread_join(rc->bg.th, NULL);
+    rc->bg.running = false;
+    return rc->bg.err;
+}
+
+/* After len more bytes of records: start a writer when one is due and
+ * none is running (one that finished is joined first). */
+static JET_ERR rec_bg_tick(rctx *rc, size_t len)
+{
+    rc->since_bg += len;
+    if (rc->since_bg < atomic_load_explicit(&rec_flush_every, memory_order_relaxed))
+        return JET_errSuccess;
+    if (rc->bg.running) {
+        if (!atomic_load(&rc->bg.done))
+            return JET_errSuccess;   /* still writing: try again later */
+        CALL(rec_bg_join(rc));
+    }
+    rc->since_bg = 0;
+    rc->bg.n = 0;
+    for (int i = 0; i < REC_DBID_MAX; i++) {
+        if (rc->dbs[i].store != NULL) {
+            rc->bg.dbs[rc->bg.n] = rc->dbs[i].store;
+            rc->bg.max_pgno[rc->bg.n++] = rc->dbs[i].max_pgno;
+        }
+    }
+    if (rc->bg.n == 0)
+        return JET_errSuccess;
+    rc->bg.err = JET_errSuccess;
+    atomic_store(&rc->bg.done, false);
+    /* Without a thread, the final flushes simply do all the work. */
+    rc->bg.running = pthread_create(&rc->bg.th, NULL, rec_bg_main, &rc->bg) == 0;
+    if (rc->bg.running)
+        atomic_fetch_add(&rec_bg_count, 1);
+    return JET_errSuccess;
+}
+
+/* Data pages the database file holds now. */
+static uint32_t file_pages(st_db *s)
+{
+    pthread_mutex_lock(&s->d->mu);
+    uint32_t last = s->d->pgno_file_last;
+    pthread_mutex_unlock(&s->d->mu);
+    return last;
+}
+
+/* Whether a page is all zeros. */
+static bool page_is_zero(const void *page, uint32_t cb)
+{
+    const uint64_t *w = page;
+    for (size_t i = 0; i < cb / sizeof *w; i++)
+        if (w[i] != 0)
+            return false;
+    return true;
+}
+
+/*
+ * Get page pgno X-latched for redo: as it is cached or on disk, or zeros
+ * when it was never written or lies past the end of the file.
+ *
+ * A page past the end of the file is not read (CACHE_NOREAD: a miss is
+ * zero-filled).  That is exact as long as the file did not grow to hold it
+ * meanwhile: a page is written only after the file was extended to hold it
+ * (cb_write), and only from its cache frame, which the page table keeps
+ * unique — so if the size still does not cover pgno after the get, no copy
+ * of it was ever on disk.  If it does and the frame is zeros (a miss, most
+ * likely), the frame is dropped and the page read as any other.
+ */
+static JET_ERR get_for_redo(st_db *s, uint32_t pgno, bf **out)
+{
+    if (pgno > file_pages(s)) {
+        CALL(cache_get(s->cf, pgno, CACHE_X, CACHE_NOREAD, out));
+        if (pgno <= file_pages(s) && page_is_zero(bf_page(*out), s->env.page_size))
+            (void)cache_discard(*out);   /* released either way */
+        else
+            return JET_errSuccess;
+    }
+    JET_ERR err = cache_get(s->cf, pgno, CACHE_X, 0, out);
+    if (err == JET_errPageNotInitialized || err == JET_errFileIOBeyondEOF)
+        err = cache_get(s->cf, pgno, CACHE_X, CACHE_NEW, out);
+    return err;
+}
 
 /* Apply one page record to its page (read it, or start from zeros when it
  * was never written or lies past the end of the file). */
@@ -52,12 +208,14 @@ static JET_ERR apply_page(rctx *rc, rdb *r, const bt_logrec *lr, const void *rec
 {
     st_db *s = r->store;
     bf *b;
-    JET_ERR err = cache_get(s->cf, lr->pgno, CACHE_X, 0, &b);
-    if (err == JET_errPageNotInitialized || err == JET_errFileIOBeyondEOF)
-        err = cache_get(s->cf, lr->pgno, CACHE_X, CACHE_NEW, &b);
-    CALL(err);
+    /* The record was read from the log on disk: the change it redoes needs
+     * no log flush before its page is written. */
+    cache_log_durable(s->cf, lsn);
+    if (lr->pgno > r->max_pgno)
+        r->max_pgno = lr->pgno;
+    CALL(get_for_redo(s, lr->pgno, &b));
     bool applied = false;
-    err = bt_redo_page(bf_page(b), s->env.page_size, lr->pgno, rec, len, &applied);
+    JET_ERR err = bt_redo_page(bf_page(b), s->env.page_size, lr->pgno, rec, len, &applied);
     if (err >= 0 && applied) {
         bf_dirty(b, lsn);
         rc->st->applied++;
@@ -198,6 +356,7 @@ static JET_ERR redo_attach(rctx *rc, const void *rec, size_t len)
     CALL(err);
     r->store = store;
     r->max_dbtime = 0;
+    r->max_pgno = 0;
     return JET_errSuccess;
 }
 
@@ -208,8 +367,13 @@ static JET_ERR redo_detach(rctx *rc, const void *rec, size_t len)
     CALL(db_logrec_parse(rec, len, &info));
     rdb *r = &rc->dbs[info.dbid % REC_DBID_MAX];
     JET_ERR err = JET_errSuccess;
-    if (r->store != NULL)
-        err = rc->ops->close_db(rc->ops->ctx, r->store, r->max_dbtime, true);
+    if (r->store == NULL) {
+        r->missing = false;
+        return JET_errSuccess;
+    }
+    CALL(rec_bg_join(rc));   /* it may be writing this database */
+    err = rec_extend(r->store, r->max_pgno);
+    KEEP(err, rc->ops->close_db(rc->ops->ctx, r->store, r->max_dbtime, err >= 0));
     r->store = NULL;
     r->missing = false;
     return err;
@@ -299,7 +463,9 @@ JET_ERR rec_replay(struct log *log, const rec_source *src, const log_checkpoint 
         rc->st->records++;
         rc->st->bytes += len;
         CHECK(redo_record(rc, rec, len, lsn));
+        CHECK(rec_bg_tick(rc, len));
     }
+    CHECK(rec_bg_join(rc));
     /* Operations whose LAST record never became durable did not happen. */
     rc->st->ops_dropped = rc->npend;
     while (rc->npend > 0)
@@ -316,6 +482,7 @@ JET_ERR rec_replay(struct log *log, const rec_source *src, const log_checkpoint 
     CHECK(log_flush(log, LOG_LSN_ALL));
     err = JET_errSuccess;
 done:
+    KEEP(err, rec_bg_join(rc));   /* before any database closes */
     while (rc->npend > 0)
         pending_drop(rc, &rc->pend[0]);
     free(rc->pend);
@@ -326,9 +493,13 @@ done:
     txn_forget_failed(log);   /* an undo that failed: also the next recovery's */
     free(rc->open);
     for (int i = 0; i < REC_DBID_MAX; i++) {
-        if (rc->dbs[i].store != NULL)
-            KEEP(err, ops->close_db(ops->ctx, rc->dbs[i].store, rc->dbs[i].max_dbtime,
-                                    err >= 0));
+        rdb *r = &rc->dbs[i];
+        if (r->store == NULL)
+            continue;
+        /* The final flush writes into a file already big enough. */
+        if (err >= 0)
+            KEEP(err, rec_extend(r->store, r->max_pgno));
+        KEEP(err, ops->close_db(ops->ctx, r->store, r->max_dbtime, err >= 0));
     }
     free(rc);
     return err;

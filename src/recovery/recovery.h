@@ -69,6 +69,13 @@ typedef struct rec_source {
 JET_ERR rec_replay(struct log *log, const rec_source *src, const struct log_checkpoint *cp,
                    const rec_ops *ops, rec_stats *st);
 
+/* Bytes of log replayed between two background write-backs of the pages
+ * redo dirtied (default 64 MiB; 0 restores the default).  For tests, which
+ * replay small logs: a small value makes a writer run during their redo. */
+void rec_set_flush_interval(uint64_t bytes);
+/* Background write-backs started so far in this process (tests). */
+uint64_t rec_background_flushes(void);
+
 /* One stretch of the stream for hard recovery: generations gen_lo..gen_hi
  * (gen_hi 0: to the end of the stream, the folder's current log included)
  * read from folder.  Damage inside the stretch (a segment or a record that

@@ -5,10 +5,14 @@
  * generation range, and here also every data page), where each copy goes,
  * and the copy itself.
  *
- * Every check runs on the copy in the backup folder before anything is
- * written, and the copy is written under a temporary name and renamed over
- * its destination only when it is complete and durable: a failing restore
- * leaves the destination as it was.
+ * The header, trailer, signature and range checks run on the copy in the
+ * backup folder before anything is written.  The page checks of a copy run
+ * while it is copied (one read of the copy: each page is verified in the
+ * buffer that is then written), into a temporary name that is renamed over
+ * its destination only once every copy of the restore is complete,
+ * verified and durable: a failing restore leaves the destination as it was.
+ * An external restore has no copy to make: its files are checked page by
+ * page, in place, before anything is written.
  */
 #include "restore/rst_int.h"
 
@@ -148,7 +152,19 @@ static JET_ERR mismatch(rst_job *j, const char *path)
     return JET_errDatabasePatchFileMismatch;
 }
 
-/* Every data page of the copy verifies (or was never written). */
+/* The k data pages in buf, the first being pgno, verify (or were never
+ * written). */
+static JET_ERR verify_run(const uint8_t *buf, uint32_t ps, uint32_t pgno, uint32_t k)
+{
+    for (uint32_t i = 0; i < k; i++) {
+        JET_ERR e = pg_verify(buf + (size_t)i * ps, ps, pgno + i);
+        if (e < 0 && e != JET_errPageNotInitialized)
+            return e;
+    }
+    return JET_errSuccess;
+}
+
+/* Every data page of the file verifies (or was never written). */
 static JET_ERR verify_pages(os_file *f, uint32_t ps, uint32_t npages)
 {
     size_t per = RST_RUN_BYTES / ps;
@@ -158,12 +174,9 @@ static JET_ERR verify_pages(os_file *f, uint32_t ps, uint32_t npages)
     JET_ERR err = JET_errSuccess;
     for (uint32_t pg = 1; pg <= npages && err >= 0; pg += (uint32_t)per) {
         uint32_t k = npages - pg + 1 < per ? npages - pg + 1 : (uint32_t)per;
-        err = os_pread(f, buf, (size_t)k * ps, ((uint64_t)pg + 1) * ps);
-        for (uint32_t i = 0; i < k && err >= 0; i++) {
-            JET_ERR e = pg_verify(buf + (size_t)i * ps, ps, pg + i);
-            if (e < 0 && e != JET_errPageNotInitialized)
-                err = e;
-        }
+        err = os_pread(f, buf, (size_t)k * ps, ((uint64_t)pg + DB_HDR_PAGES - 1) * ps);
+        if (err >= 0)
+            err = verify_run(buf, ps, pg, k);
     }
     free(buf);
     return err;
@@ -261,7 +274,10 @@ JET_ERR rst_check_db(rst_job *j, rst_db *d, const char *path)
         err = JET_errEndingRestoreLogTooLow;
         goto done;
     }
-    CHECK(verify_pages(f, ps, d->data_pages));
+    /* A copy's pages are verified as they are copied (rst_copy_db); a file
+     * restored in place is verified now, since it is changed next. */
+    if (j->external)
+        CHECK(verify_pages(f, ps, d->data_pages));
 done:
     free(page);
     KEEP(err, os_close(f));
@@ -368,15 +384,16 @@ static void restore_header(const rst_job *j, const rst_db *d, db_hdr *h)
 
 JET_ERR rst_copy_db(rst_job *j, rst_db *d)
 {
-    os_file *in = NULL, *out = NULL, *lock = NULL;
+    os_file *in = NULL, *out = NULL;
     char *tmp = NULL, *dir = NULL;
     uint8_t *buf = NULL;
     JET_ERR err = JET_errSuccess;
     uint32_t ps = d->hdr.page_size;
     size_t cb = strlen(d->dst) + sizeof RST_TMP_SUFFIX;
+    size_t per = RST_RUN_BYTES / ps;
 
     tmp = malloc(cb);
-    buf = aligned_alloc(4096, RST_RUN_BYTES);
+    buf = aligned_alloc(4096, per * ps);
     if (tmp == NULL || buf == NULL) {
         err = JET_errOutOfMemory;
         goto done;
@@ -386,14 +403,24 @@ JET_ERR rst_copy_db(rst_job *j, rst_db *d)
     if (!os_is_dir(dir))
         CHECK(os_mkdir_p(dir));
     CHECK(os_open(d->src, OS_OPEN_READ, &in));
+    os_advise_sequential(in);
     CHECK(os_open(tmp, OS_OPEN_RDWR | OS_OPEN_CREATE | OS_OPEN_TRUNC, &out));
-    uint64_t end = ((uint64_t)d->data_pages + DB_HDR_PAGES) * ps;
-    for (uint64_t off = (uint64_t)DB_HDR_PAGES * ps; off < end;) {
-        size_t n = end - off < RST_RUN_BYTES ? (size_t)(end - off) : RST_RUN_BYTES;
+    d->tmp = tmp;   /* from now on removed by rst_remove_copies on failure */
+    tmp = NULL;
+    /* One read of the copy: each run of pages is verified in the buffer it
+     * is written from, and its write-back is started at once, so the disk
+     * works while the copy goes on and the fdatasync below finds little
+     * left to write. */
+    for (uint32_t pg = 1; pg <= d->data_pages; pg += (uint32_t)per) {
+        uint32_t k = d->data_pages - pg + 1 < per ? d->data_pages - pg + 1 : (uint32_t)per;
+        uint64_t off = ((uint64_t)pg + DB_HDR_PAGES - 1) * ps;
+        size_t n = (size_t)k * ps;
         CHECK(os_pread(in, buf, n, off));
+        CHECK(verify_run(buf, ps, pg, k));
         CHECK(os_pwrite(out, buf, n, off));
-        off += n;
+        CHECK(os_sync_range(out, off, n, false));
     }
+    uint64_t end = ((uint64_t)d->data_pages + DB_HDR_PAGES) * ps;
     if (d->data_pages == 0)
         CHECK(os_ftruncate(out, end));
     /* Data first, then the header and its shadow (db_hdr_write syncs). */
@@ -404,20 +431,39 @@ JET_ERR rst_copy_db(rst_job *j, rst_db *d)
     CHECK(os_fsync(out));
     CHECK(os_close(out));
     out = NULL;
-    /* A database another instance has attached is never replaced. */
-    if (os_exists(d->dst))
-        CHECK(os_lock_exclusive(d->dst, &lock));
-    CHECK(os_rename_durable(tmp, d->dst));
 done:
-    os_unlock(lock);
     KEEP(err, os_close(out));
     KEEP(err, os_close(in));
-    if (err < 0 && tmp != NULL && os_exists(tmp))
-        (void)os_unlink(tmp);
     free(buf);
     free(tmp);
     free(dir);
     return err;
+}
+
+JET_ERR rst_install_db(rst_db *d)
+{
+    os_file *lock = NULL;
+    JET_ERR err = JET_errSuccess;
+    /* A database another instance has attached is never replaced. */
+    if (os_exists(d->dst))
+        CHECK(os_lock_exclusive(d->dst, &lock));
+    CHECK(os_rename_durable(d->tmp, d->dst));
+    free(d->tmp);
+    d->tmp = NULL;
+done:
+    os_unlock(lock);
+    return err;
+}
+
+void rst_remove_copies(rst_job *j)
+{
+    for (size_t i = 0; i < j->ndbs; i++) {
+        rst_db *d = &j->dbs[i];
+        if (d->tmp != NULL && os_exists(d->tmp))
+            (void)os_unlink(d->tmp);
+        free(d->tmp);
+        d->tmp = NULL;
+    }
 }
 
 JET_ERR rst_prepare_in_place(rst_job *j, rst_db *d)
@@ -445,6 +491,7 @@ void rst_dbs_free(rst_job *j)
         free(j->dbs[i].generic);
         free(j->dbs[i].from);
         free(j->dbs[i].dst);
+        free(j->dbs[i].tmp);
     }
     free(j->dbs);
     j->dbs = NULL;

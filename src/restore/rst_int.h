@@ -50,6 +50,8 @@ typedef struct rst_db {
     char *generic;      /* file name without folder and extension (ESE's generic name) */
     char *from;         /* external: the path the logs record (else NULL) */
     char *dst;          /* the file redo works on */
+    char *tmp;          /* its copy being made (dst + ".restoring"), until
+                         * renamed over dst; NULL when there is none */
     db_hdr hdr;         /* header of the copy */
     rst_trailer tr;
     bool have_tr;       /* the copy ends with a trailer page */
@@ -103,12 +105,19 @@ JET_ERR rst_log_path(rst_job *j, const char *folder, uint32_t gen, char **out);
 /* ---- rst_db.c ------------------------------------------------------------ */
 /* JetRestore: the databases the backup folder names with .pat markers. */
 JET_ERR rst_find_dbs(rst_job *j);
-/* §5.5 on the copy at path (trailer, signatures, range, every page). */
+/* §5.5 on the copy at path (header, trailer, signatures, range; every page
+ * too for an external restore — a copy's pages are checked by rst_copy_db). */
 JET_ERR rst_check_db(rst_job *j, rst_db *d, const char *path);
 /* JetRestore: where each database goes (dest folder or original path). */
 JET_ERR rst_resolve_targets(rst_job *j);
-/* Copy d->src (without its trailer) to d->dst with the restore's header. */
+/* Copy d->src (without its trailer) to d->tmp (d->dst + ".restoring") with
+ * the restore's header, verifying every page as it is copied; complete and
+ * durable on success.  On failure d->tmp may remain: rst_remove_copies. */
 JET_ERR rst_copy_db(rst_job *j, rst_db *d);
+/* Rename the finished copy d->tmp over d->dst (durably). */
+JET_ERR rst_install_db(rst_db *d);
+/* Remove the copies not installed (after a failure). */
+void rst_remove_copies(rst_job *j);
 /* External: give the file in place the restore's header, drop its trailer. */
 JET_ERR rst_prepare_in_place(rst_job *j, rst_db *d);
 void rst_dbs_free(rst_job *j);

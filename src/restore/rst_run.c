@@ -6,10 +6,12 @@
  * after the backup set up to its current log (roll forward), undo of what
  * never committed, databases left clean with no backup history (§5.6).
  *
- * Order matters for what a failure leaves behind: every log and database
- * check runs before the first byte is written; databases are copied under
- * a temporary name; the log folder is touched (opened for appending, or
- * started with the generation after the backup set) only after that.
+ * Order matters for what a failure leaves behind: every log check and the
+ * database checks of headers, trailers and range run before the first byte
+ * is written; databases are copied under a temporary name, their pages
+ * verified on the way, and renamed over their destinations only when every
+ * copy is done; the log folder is touched (opened for appending, or started
+ * with the generation after the backup set) only after that.
  */
 #include "restore/rst_int.h"
 
@@ -210,12 +212,22 @@ JET_ERR rst_run(rst_job *j, const char *src)
     j->units_total = gens + per_copy * j->ndbs;
     rst_status(j, JET_sntBegin, 0);
 
-    for (size_t i = 0; i < j->ndbs; i++) {
+    /* Every copy is made (and its pages verified) before the first one
+     * replaces its destination: a damaged page in any copy leaves every
+     * destination as it was. */
+    for (size_t i = 0; i < j->ndbs && err >= 0; i++) {
         if (j->external)
-            CALL(rst_prepare_in_place(j, &j->dbs[i]));
+            err = rst_prepare_in_place(j, &j->dbs[i]);
         else
-            CALL(rst_copy_db(j, &j->dbs[i]));
-        rst_progress(j, per_copy);
+            err = rst_copy_db(j, &j->dbs[i]);
+        if (err >= 0)
+            rst_progress(j, per_copy);
+    }
+    for (size_t i = 0; i < j->ndbs && err >= 0 && !j->external; i++)
+        err = rst_install_db(&j->dbs[i]);
+    if (err < 0) {
+        rst_remove_copies(j);
+        return err;
     }
     CALL(open_log(j));
     inst_set_cache_budget(j->in);
