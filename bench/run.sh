@@ -7,6 +7,9 @@
 # storage-core one, e.g.  bench/run.sh --backup --db-mib 1024
 # --restore runs the restore benchmark (bench_restore), e.g.
 #   bench/run.sh --restore --db-mib 1024 --inc-log-mib 500
+# --isam runs the table-level benchmark (bench_isam: jetdb through esent.h
+# beside SQLite and LMDB; installs liblmdb-dev when missing), e.g.
+#   bench/run.sh --isam --rows 200000 --ops 100000 --threads 1,4
 #
 # Configures a separate Release build in build-bench/ (-DJETDB_BENCH=ON, no
 # tests), builds bench_core with -j2, prints the machine facts and runs it.
@@ -59,6 +62,19 @@ if [ "${1:-}" = --backup ]; then
 elif [ "${1:-}" = --restore ]; then
   PROG=bench_restore   # restore benchmark (bench/README.md, "Restore")
   shift
+elif [ "${1:-}" = --isam ]; then
+  PROG=bench_isam      # table-level benchmark (bench/README.md, "Table-level benchmark")
+  shift
+fi
+# LMDB's headers and library (Debian's liblmdb-dev): bench/CMakeLists.txt
+# needs them for bench_isam whatever benchmark runs.
+if ! { [ -f /usr/include/lmdb.h ] && dpkg -s liblmdb-dev >/dev/null 2>&1; }; then
+  echo "installing liblmdb-dev..."
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq liblmdb-dev
+  else
+    sudo apt-get update -qq && sudo apt-get install -y -qq liblmdb-dev
+  fi
 fi
 
 OBJ="$BUILD/obj"
@@ -86,4 +102,5 @@ echo "memory: $(free -m | awk '/Mem:/ {print $2 " MiB"}')"
 echo "kernel: $(uname -r)"
 echo "disk:   $(df -hT "$DATA" | awk 'NR==2 {print $1 " (" $2 "), " $3 " total, " $5 " free, mounted on " $7}')"
 echo "sqlite: $(dpkg-query -W -f '${Version}' libsqlite3-0 2>/dev/null || echo '?') (Debian libsqlite3)"
+[ "$PROG" = bench_isam ] && echo "lmdb:   $(dpkg-query -W -f '${Version}' liblmdb0 2>/dev/null || echo '?') (Debian liblmdb0)"
 exec "$OBJ/bench/$PROG" --dir "$DATA" "$@"
