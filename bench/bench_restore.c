@@ -34,6 +34,8 @@
  *                       fresh folders: for profiling (perf record) a kept run
  *   --cp                with --restore-from: also time cp + sync of DIR before
  *                       each restore and print the ratio of each pair
+ *   --flush-mib N       replay's background write-back every N MiB of log
+ *                       (0: jetdb's default, 64; a huge N turns it off)
  *
  * Figures: every run of (a) is a pair (cp + sync, then restore) whose ratio
  * is computed; the median of those ratios is the headline (the machine is
@@ -59,6 +61,7 @@
 #include "inst/inst.h"
 #include "jetdb.h"
 #include "log/log.h"
+#include "recovery/recovery.h"
 #include "store/store.h"
 #include "txn/txn.h"
 #include "util/errtext.h"
@@ -67,10 +70,10 @@
 
 static struct {
     char dir[900];
-    uint64_t db_mib, inc_log_mib, inc_steps, value_kib, batch, runs, cache_mib;
+    uint64_t db_mib, inc_log_mib, inc_steps, value_kib, batch, runs, cache_mib, flush_mib;
     bool do_full, do_replay, keep, cp;
     char restore_from[900];
-} O = { "./bench-data", 256, 128, 4, 64, 16, 2, 0, true, true, false, false, "" };
+} O = { "./bench-data", 256, 128, 4, 64, 16, 2, 0, 0, true, true, false, false, "" };
 
 static char g_run[1000], g_live[1100], g_bk[1100];
 
@@ -385,6 +388,7 @@ static void parse(int argc, char **argv)
         { "--batch", "BENCH_BATCH", &O.batch },
         { "--runs", "BENCH_RUNS", &O.runs },
         { "--cache-mib", "BENCH_CACHE_MIB", &O.cache_mib },
+        { "--flush-mib", "BENCH_FLUSH_MIB", &O.flush_mib },
     };
     for (size_t k = 0; k < sizeof nums / sizeof nums[0]; k++) {
         const char *e = getenv(nums[k].env);
@@ -443,6 +447,8 @@ int main(int argc, char **argv)
         jcheck("CacheSizeMax",
                JetSetSystemParameterA(NULL, 0, JET_paramCacheSizeMax,
                                       (JET_API_PTR)((O.cache_mib << 20) / PAGE), NULL));
+    if (O.flush_mib != 0)
+        rec_set_flush_interval(O.flush_mib > (1ull << 40) ? UINT64_MAX : O.flush_mib << 20);
     if (O.restore_from[0] != '\0') {
         uint64_t logs = folder_bytes(O.restore_from, ".log");
         uint64_t total = folder_bytes(O.restore_from, NULL);

@@ -40,6 +40,10 @@ struct bt_tree {
      * holds names a sound image. */
     _Atomic uint64_t *trusted;
     _Atomic uint64_t client[BT_CLIENT_N];   /* bt_client */
+    /* Operations that changed pages of the tree (bt_op_commit bumps it
+     * before letting go of the pages): a cursor's private copy of a leaf
+     * taken when it was n is the leaf as it still is while it is n. */
+    _Atomic uint64_t mods;
 };
 
 /* ---- keys and node records (bt_node.c) ------------------------------ */

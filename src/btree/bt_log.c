@@ -425,6 +425,8 @@ JET_ERR bt_op_commit(bt_op *op)
         }
         first = false;
     }
+    if (last != op->npg)
+        atomic_fetch_add(&op->t->mods, 1);   /* before the pages are let go */
     for (unsigned i = 0; i < op->npg; i++) {
         bt_opage *p = &op->pg[i];
         if (p->changed) {

@@ -27,6 +27,14 @@ struct bt_cursor {
     uint16_t vgot;          /* landing: bytes of it in val */
     uint8_t key[BT_KEY_MAX];
     uint8_t val[BT_CURSOR_CAPTURE];   /* landing: the value's first bytes */
+    /* A private copy of leaf lpgno, taken (latched) when the tree's mods
+     * was lmods: while it still is, the leaf is unchanged and next / prev
+     * within it read the copy without lock or latch.  Made by moves, so
+     * scans pay one page copy per leaf and seeks none. */
+    uint8_t *leaf;
+    uint32_t lpgno;
+    uint64_t lmods;
+    bool lvalid;
 };
 
 /* ---- trees ---------------------------------------------------------- */
@@ -243,19 +251,25 @@ JET_ERR bt_cursor_open(bt_tree *t, bt_cursor **out)
     c->dbtime = 0;
     c->vgot = 0;
     c->vtotal = 0;
+    c->leaf = NULL;
+    c->lpgno = 0;
+    c->lmods = 0;
+    c->lvalid = false;
     *out = c;
     return JET_errSuccess;
 }
 
 void bt_cursor_close(bt_cursor *c)
 {
+    if (c != NULL)
+        free(c->leaf);
     free(c);
 }
 
-/* Remember the record at (b, slot) as the cursor's position. */
-static void remember(bt_cursor *c, bf *b, uint16_t slot)
+/* Remember the record at slot of leaf page pgno (latched, or the
+ * cursor's unchanged copy of it) as the cursor's position. */
+static void remember_page(bt_cursor *c, const void *page, uint32_t pgno, uint16_t slot)
 {
-    const void *page = bf_page(b);
     /* The leaf was verified: its records decode. */
     const uint8_t *rec;
     uint16_t len;
@@ -276,16 +290,37 @@ static void remember(bt_cursor *c, bf *b, uint16_t slot)
         }
     }
     c->slot = slot;
-    c->pgno = bf_pgno(b);
+    c->pgno = pgno;
     c->dbtime = pg_header_c(page)->dbtime;
     c->state = CUR_ON;
+}
+
+static void remember(bt_cursor *c, bf *b, uint16_t slot)
+{
+    remember_page(c, bf_page(b), bf_pgno(b), slot);
+}
+
+/* Keep a copy of the latched leaf b (see bt_cursor.leaf); caller holds the
+ * tree's shared lock, so no operation of the tree is under way. */
+static void keep_leaf(bt_cursor *c, bf *b)
+{
+    uint32_t ps = c->t->env.page_size;
+    if (c->leaf == NULL) {
+        c->leaf = malloc(ps);
+        if (c->leaf == NULL)
+            return;           /* no copy: moves latch the page as before */
+    }
+    memcpy(c->leaf, bf_page(b), ps);
+    c->lpgno = bf_pgno(b);
+    c->lmods = atomic_load_explicit(&c->t->mods, memory_order_acquire);
+    c->lvalid = true;
 }
 
 /* Step to a real record from a position that may be past either end of
  * leaf b: slot (as a signed index) is the wanted record, dir the way to
  * walk along the leaf chain.  Takes over b's latch.  *ok false when the
  * walk fell off the tree's end. */
-static JET_ERR settle(bt_cursor *c, bf *b, long slot, int dir, bool *ok)
+static JET_ERR settle(bt_cursor *c, bf *b, long slot, int dir, bool keep, bool *ok)
 {
     bt_tree *t = c->t;
     *ok = false;
@@ -294,6 +329,8 @@ static JET_ERR settle(bt_cursor *c, bf *b, long slot, int dir, bool *ok)
         long n = pg_nslots(page);
         if (slot >= 0 && slot < n) {
             remember(c, b, (uint16_t)slot);
+            if (keep)
+                keep_leaf(c, b);
             cache_release(b);
             *ok = true;
             return JET_errSuccess;
@@ -379,7 +416,7 @@ JET_ERR bt_cursor_seek(bt_cursor *c, bt_seek op, const void *key, size_t klen)
         if (dir == 0)
             cache_release(b);
         else
-            err = settle(c, b, slot, dir, &ok);
+            err = settle(c, b, slot, dir, false, &ok);
     }
     pthread_rwlock_unlock(&t->lock);
     if (err >= 0 && !ok)
@@ -396,7 +433,7 @@ static JET_ERR move_edge(bt_cursor *c, int dir)
     bool ok = false;
     JET_ERR err = edge_leaf(t, dir, &b);
     if (err >= 0)
-        err = settle(c, b, dir > 0 ? 0 : (long)pg_nslots(bf_page(b)) - 1, dir, &ok);
+        err = settle(c, b, dir > 0 ? 0 : (long)pg_nslots(bf_page(b)) - 1, dir, false, &ok);
     pthread_rwlock_unlock(&t->lock);
     if (err >= 0 && !ok) {
         c->state = dir > 0 ? CUR_AFTER : CUR_BEFORE;
@@ -429,6 +466,16 @@ static JET_ERR move(bt_cursor *c, int dir)
     if (c->state != CUR_ON)
         return JET_errNoCurrentRecord;   /* already past that end */
     bt_tree *t = c->t;
+    /* Within the leaf the cursor keeps a copy of, while no operation
+     * changed the tree since the copy: step in the copy. */
+    if (c->lvalid && c->lpgno == c->pgno &&
+        atomic_load_explicit(&t->mods, memory_order_acquire) == c->lmods) {
+        long target = (long)c->slot + dir;
+        if (target >= 0 && target < (long)pg_nslots(c->leaf)) {
+            remember_page(c, c->leaf, c->lpgno, (uint16_t)target);
+            return JET_errSuccess;
+        }
+    }
     pthread_rwlock_rdlock(&t->lock);
     bf *b;
     uint16_t slot;
@@ -437,7 +484,7 @@ static JET_ERR move(bt_cursor *c, int dir)
     if (err >= 0) {
         /* A vanished record's search position is its successor's slot. */
         long target = dir > 0 ? (exists ? slot + 1 : slot) : (long)slot - 1;
-        err = settle(c, b, target, dir, &ok);
+        err = settle(c, b, target, dir, true, &ok);
     }
     pthread_rwlock_unlock(&t->lock);
     if (err >= 0 && !ok) {

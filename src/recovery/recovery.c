@@ -42,13 +42,14 @@ typedef struct rdb {
     bool missing;          /* its file is gone: skip its records */
 } rdb;
 
-/* One background write-back: the databases open when it started, and the
- * page each file must reach. */
+/* One background write-back: the databases open when it started, the page
+ * each file must reach, and the LSN of the last record redone then. */
 typedef struct rec_bg {
     pthread_t th;
     bool running;          /* started and not joined (replay thread only) */
     atomic_bool done;      /* set by the writer as its last step */
     JET_ERR err;           /* the writer's first error (read after join) */
+    uint64_t lsn;          /* pages first dirtied at or before it are written */
     size_t n;
     st_db *dbs[REC_DBID_MAX];
     uint32_t max_pgno[REC_DBID_MAX];
@@ -82,11 +83,12 @@ typedef struct rctx {
  * all of them would be written by the final flush of each database, after
  * the last record, with the disk idle until then.  Every
  * rec_set_flush_interval bytes of log, a writer thread flushes the open
- * databases (cache_flush_file: runs of adjacent pages, WAL obeyed — every
- * replayed record is already durable — then a sync) while redo goes on,
- * as a checkpointer would: the cache is made for concurrent flushes and
- * changes.  Before a file is flushed its size is raised once to the highest
- * page redo touched, instead of growing it extension by extension as the
+ * databases (cache_flush_below the next record: the pages redo dirtied so
+ * far, in runs of adjacent pages, WAL obeyed — every replayed record is
+ * already durable — then a sync) while redo goes on, as a checkpointer
+ * would: the cache is made for concurrent flushes and changes.  Before a
+ * file is flushed its size is raised once to the highest page those
+ * records touched, instead of growing it extension by extension as the
  * pages are written.  A writer is joined before any database closes and
  * before undo; its error fails the replay.
  */
@@ -107,7 +109,7 @@ static void *rec_bg_main(void *p)
     for (size_t i = 0; i < bg->n && err >= 0; i++) {
         err = rec_extend(bg->dbs[i], bg->max_pgno[i]);
         if (err >= 0)
-            err = cache_flush_file(bg->dbs[i]->cf);
+            err = cache_flush_below(bg->dbs[i]->cf, bg->lsn + 1);
     }
     bg->err = err;
     atomic_store(&bg->done, true);
@@ -124,9 +126,9 @@ static JET_ERR rec_bg_join(rctx *rc)
     return rc->bg.err;
 }
 
-/* After len more bytes of records: start a writer when one is due and
- * none is running (one that finished is joined first). */
-static JET_ERR rec_bg_tick(rctx *rc, size_t len)
+/* After the record at lsn (len bytes) was redone: start a writer when one
+ * is due and none is running (one that finished is joined first). */
+static JET_ERR rec_bg_tick(rctx *rc, size_t len, uint64_t lsn)
 {
     rc->since_bg += len;
     if (rc->since_bg < atomic_load_explicit(&rec_flush_every, memory_order_relaxed))
@@ -137,6 +139,7 @@ static JET_ERR rec_bg_tick(rctx *rc, size_t len)
         CALL(rec_bg_join(rc));
     }
     rc->since_bg = 0;
+    rc->bg.lsn = lsn;
     rc->bg.n = 0;
     for (int i = 0; i < REC_DBID_MAX; i++) {
         if (rc->dbs[i].store != NULL) {
@@ -463,7 +466,7 @@ JET_ERR rec_replay(struct log *log, const rec_source *src, const log_checkpoint 
         rc->st->records++;
         rc->st->bytes += len;
         CHECK(redo_record(rc, rec, len, lsn));
-        CHECK(rec_bg_tick(rc, len));
+        CHECK(rec_bg_tick(rc, len, lsn));
     }
     CHECK(rec_bg_join(rc));
     /* Operations whose LAST record never became durable did not happen. */

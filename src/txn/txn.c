@@ -33,14 +33,16 @@ struct txn {
 static pthread_mutex_t g_mu = PTHREAD_MUTEX_INITIALIZER;
 static txn *g_active;
 
-/* Allocate and register a transaction with a known id. */
-static JET_ERR txn_new(struct log *log, uint64_t id, txn **out)
+/* Allocate and register a transaction with a known id and checkpoint
+ * floor (set before the checkpointer can see it). */
+static JET_ERR txn_new(struct log *log, uint64_t id, uint64_t floor, txn **out)
 {
     txn *t = calloc(1, sizeof *t);
     if (t == NULL)
         return JET_errOutOfMemory;
     t->id = id;
     t->log = log;
+    t->floor = floor;
     pthread_mutex_init(&t->mu, NULL);
     pthread_mutex_lock(&g_mu);
     t->next = g_active;
@@ -110,12 +112,11 @@ JET_ERR txn_begin(struct log *log, txn **out)
 {
     static _Atomic uint64_t unlogged = 1;
     if (log == NULL)
-        return txn_new(NULL, TXN_UNLOGGED_BIT | unlogged++, out);
+        return txn_new(NULL, TXN_UNLOGGED_BIT | unlogged++, 0, out);
     /* Register before logging BEGIN, with a floor no later than BEGIN's
      * LSN: a checkpoint taken meanwhile then stops at or before it. */
     txn *t;
-    CALL(txn_new(log, 0, &t));
-    t->floor = log_end_lsn(log);
+    CALL(txn_new(log, 0, log_end_lsn(log), &t));
     uint64_t id;
     JET_ERR err = log_control(log, LOG_REC_BEGIN, 0, &id);
     if (err < 0) {
@@ -131,8 +132,7 @@ JET_ERR txn_begin(struct log *log, txn **out)
 
 JET_ERR txn_adopt(struct log *log, uint64_t txid, txn **out)
 {
-    CALL(txn_new(log, txid, out));
-    (*out)->floor = txid;
+    CALL(txn_new(log, txid, txid, out));
     return JET_errSuccess;
 }
 

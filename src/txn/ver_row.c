@@ -337,9 +337,14 @@ static bool view_visible(vr_view vw, const tstate *ts)
 
 /* The write under the shard lock.  nv/nvlen: the new stored value (insert,
  * replace).  Nothing changes unless the whole operation succeeds. */
+/* Rows (key + value) this small are inserted on the guess that the key is
+ * absent (bt_insert says so when it is not): always inline in the tree, so
+ * a wrong guess costs one failed descent and nothing else. */
+#define VR_GUESS_MAX 512u
+
 static JET_ERR write_locked(vtx *x, vshard *sh, uint32_t shard, uint64_t h, bt_tree *t,
                             const uint8_t *key, size_t klen, const uint8_t *nv, size_t nvlen,
-                            int op, uint64_t txid)
+                            int op, uint64_t txid, bool may_guess, bool *guessed_wrong)
 {
     vs *v = x->v;
     vrow *row = vr_find(sh, t, h, key, klen);
@@ -348,7 +353,14 @@ static JET_ERR write_locked(vtx *x, vshard *sh, uint32_t shard, uint64_t h, bt_t
     ver *head = row ? row->head : NULL;
     tstate ts;
     uint8_t small[VR_SMALL];
-    CALL(tree_state_small(t, key, klen, &ts, small));
+    /* A new key (no versions, small row) is the common insert: let the
+     * insert itself find out whether the key is in the tree. */
+    bool guess = may_guess && op == W_INSERT && row == NULL && klen + nvlen <= VR_GUESS_MAX;
+    *guessed_wrong = false;
+    if (guess)
+        memset(&ts, 0, sizeof ts);
+    else
+        CALL(tree_state_small(t, key, klen, &ts, small));
 
     bool own = head != NULL && head->ts == x->ts;
     bool conflict = head != NULL && !own && !vr_visible(head, x);
@@ -448,6 +460,8 @@ static JET_ERR write_locked(vtx *x, vshard *sh, uint32_t shard, uint64_t h, bt_t
     case W_INSERT:
         err = ts.exists ? bt_replace(t, txid, key, klen, nv, nvlen)
                         : bt_insert(t, txid, key, klen, nv, nvlen);
+        if (guess && err == JET_errKeyDuplicate)
+            *guessed_wrong = true;      /* the key is there: look at it and retry */
         break;
     case W_REPLACE:
         /* The same bytes again change nothing: no tree change (and so no
@@ -554,7 +568,11 @@ static JET_ERR vt_write(vtx *x, bt_tree *t, const void *key, size_t klen, const 
     JET_ERR err;
     for (int attempt = 0;; attempt++) {
         pthread_mutex_lock(&sh->mu);
-        err = write_locked(x, sh, shard, h, t, key, klen, nv, vlen + 1, op, txid);
+        bool wrong;
+        err = write_locked(x, sh, shard, h, t, key, klen, nv, vlen + 1, op, txid, true, &wrong);
+        if (wrong)
+            err = write_locked(x, sh, shard, h, t, key, klen, nv, vlen + 1, op, txid, false,
+                               &wrong);
         pthread_mutex_unlock(&sh->mu);
         /* A full version store: let cleanup free what it can, once. */
         if (err != JET_errVersionStoreOutOfMemory || attempt > 0)

@@ -204,6 +204,32 @@ static void test_read_write(void **state)
     free(path);
 }
 
+/* Read advice (os_advise_sequential, os_prefetch, os_drop_cache) changes
+ * no byte, needs no write access, and ignores ranges it cannot express. */
+static void test_read_advice(void **state)
+{
+    const char *dir = *state;
+    char *path = tu_path(dir, "adv.dat");
+    os_file *f = NULL;
+    uint8_t out[3 * 4096], in[3 * 4096];
+    for (size_t i = 0; i < sizeof out; i++)
+        out[i] = (uint8_t)(i * 31u + 7u);
+    assert_jet_ok(os_open(path, OS_OPEN_RDWR | OS_OPEN_CREATE | OS_OPEN_TRUNC, &f));
+    assert_jet_ok(os_pwrite(f, out, sizeof out, 0));
+    assert_jet_ok(os_fdatasync(f));
+    assert_jet_ok(os_close(f));
+    assert_jet_ok(os_open(path, OS_OPEN_READ, &f));
+    os_advise_sequential(f);
+    os_prefetch(f, 0, 0);
+    os_prefetch(f, 4096, 4096);
+    os_prefetch(f, UINT64_MAX, 1);          /* past off_t: ignored */
+    os_drop_cache(f, 0, sizeof out);
+    assert_jet_ok(os_pread(f, in, sizeof in, 0));
+    assert_memory_equal(out, in, sizeof out);
+    assert_jet_ok(os_close(f));
+    free(path);
+}
+
 /* Size changes, fallocate, and the zero-writing fallback. */
 static void test_truncate_preallocate(void **state)
 {
@@ -578,6 +604,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_open_errors, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_open_modes, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_read_write, setup_dir, teardown_dir),
+        cmocka_unit_test_setup_teardown(test_read_advice, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_truncate_preallocate, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_mkdir_rmdir, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_rename_unlink, setup_dir, teardown_dir),
