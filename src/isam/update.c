@@ -450,36 +450,49 @@ typedef struct lvref {
     uint64_t lvid, size;
 } lvref;
 
-static JET_ERR record_lvs(const isam_cursor *c, const void *rec, size_t len, lvref **out,
-                          size_t *n)
+static JET_ERR record_lvs(const void *rec, size_t len, lvref **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
     size_t cap = 0;
-    for (size_t i = 0; i < c->t->ncols; i++) {
-        const cat_column *col = &c->t->cols[i];
-        if (!isam_is_lv(col->def.coltyp))
-            continue;
-        uint32_t cnt = rec_count(rec, len, &col->def);
+    /* Walk the values the record holds, not the table's columns: a value
+     * of a deleted column still owns its long value.  Long values are
+     * always tagged, so every tagged value is read as a long binary one. */
+    JET_COLUMNID id = REC_TAGGED_FIRST - 1u;
+    while ((id = rec_next_present(rec, len, id)) != 0) {
+        rec_coldef def = {.colid = id, .coltyp = JET_coltypLongBinary,
+                          .grbit = JET_bitColumnTagged};
+        uint32_t cnt = rec_count(rec, len, &def);
         for (uint32_t itag = 1; itag <= cnt; itag++) {
-            isam_val v;
-            JET_ERR err = isam_get_val(rec, len, col, itag, false, &v);
-            if (err < 0) {
+            const void *data;
+            size_t cb;
+            unsigned flags = 0;
+            JET_ERR err = rec_get(rec, len, &def, itag, &data, &cb, &flags);
+            if (err < 0 || (err == JET_errSuccess && (flags & REC_VAL_SEPARATED) &&
+                            cb != ISAM_LV_REF_LEN)) {
                 free(*out);
-                return err;
+                *out = NULL;
+                *n = 0;
+                return err < 0 ? err : JET_errLVCorrupted;
             }
-            if (err != JET_errSuccess || !v.sep || (v.lvid & ISAM_LV_PENDING))
+            if (err != JET_errSuccess || !(flags & REC_VAL_SEPARATED))
+                continue;
+            uint64_t lvid, size;
+            isam_lv_ref_decode(data, &lvid, &size);
+            if (lvid & ISAM_LV_PENDING)
                 continue;
             if (*n == cap) {
                 cap = cap ? cap * 2 : 4;
                 lvref *r = realloc(*out, cap * sizeof *r);
                 if (r == NULL) {
                     free(*out);
+                    *out = NULL;
+                    *n = 0;
                     return JET_errOutOfMemory;
                 }
                 *out = r;
             }
-            (*out)[(*n)++] = (lvref){v.lvid, v.lvsize};
+            (*out)[(*n)++] = (lvref){lvid, size};
         }
     }
     return JET_errSuccess;
@@ -498,6 +511,19 @@ static bool has_lvid(const lvref *a, size_t n, uint64_t lvid)
  * copied record are copied (each long value belongs to one record). */
 static JET_ERR finalize_lvs(isam_cursor *c, vtx *x, rec_buf *fin)
 {
+    /* A copy leaves out the tagged values of deleted columns: nobody can
+     * read them, and a long value must not be shared by two records. */
+    if (c->prep == PREP_INSERT_COPY && !c->delete_original) {
+        JET_COLUMNID id = REC_TAGGED_FIRST - 1u;
+        while ((id = rec_next_present(fin->data, fin->len, id)) != 0) {
+            if (cat_column_by_id(c->t, id) != NULL)
+                continue;
+            rec_coldef def = {.colid = id, .coltyp = JET_coltypLongBinary,
+                              .grbit = JET_bitColumnTagged};
+            for (uint32_t cnt = rec_count(fin->data, fin->len, &def); cnt > 0; cnt--)
+                CALL(rec_set(fin, &def, cnt, NULL, 0, 0, isam_rec_max(c)));
+        }
+    }
     for (size_t i = 0; i < c->t->ncols; i++) {
         const cat_column *col = &c->t->cols[i];
         if (!isam_is_lv(col->def.coltyp))
@@ -593,7 +619,7 @@ static JET_ERR delete_record(isam_cursor *c, vtx *x, const uint8_t *bm, size_t b
     CALL(maintain_indexes(c, x, bm, bmlen, rec, len, NULL, 0));
     lvref *lvs;
     size_t n;
-    CALL(record_lvs(c, rec, len, &lvs, &n));
+    CALL(record_lvs(rec, len, &lvs, &n));
     JET_ERR err = JET_errSuccess;
     for (size_t i = 0; i < n && err >= 0; i++)
         if (!has_lvid(keep, nkeep, lvs[i].lvid))
@@ -611,8 +637,8 @@ static JET_ERR replace_record(isam_cursor *c, vtx *x, const uint8_t *bm, size_t 
     CALL(maintain_indexes(c, x, bm, bmlen, oldrec, oldlen, newrec, newlen));
     lvref *olds, *news;
     size_t nold, nnew;
-    CALL(record_lvs(c, oldrec, oldlen, &olds, &nold));
-    JET_ERR err = record_lvs(c, newrec, newlen, &news, &nnew);
+    CALL(record_lvs(oldrec, oldlen, &olds, &nold));
+    JET_ERR err = record_lvs(newrec, newlen, &news, &nnew);
     if (err < 0) {
         free(olds);
         return err;
@@ -725,7 +751,7 @@ JET_ERR isam_update(isam_cursor *c, void *bmout, uint32_t cbbm, uint32_t *actual
             if (c->delete_original) {
                 lvref *keep;
                 size_t nkeep;
-                err = record_lvs(c, fin.data, fin.len, &keep, &nkeep);
+                err = record_lvs(fin.data, fin.len, &keep, &nkeep);
                 if (err >= 0) {
                     err = delete_record(c, x, c->ubm, c->ubmlen, old, oldlen, keep, nkeep);
                     free(keep);

@@ -323,6 +323,37 @@ static void test_clean_after_ddl(void **state)
         dropped += r.trees[i].role == ISAM_CK_ROLE_DROPPED;
     assert_true(dropped >= 1);
     isam_check_report_free(&r);
+
+    /* The separated values of the deleted column go with their records:
+     * a deleted record frees its note (5), a copy leaves the note out and
+     * copies the body (15 -> 115), deleting the original then frees both of
+     * its values and leaves the copy whole. */
+    t = tu_open_table(&env, env.ses, "books", 0);
+    tu_seek_long(env.ses, t, 5, JET_bitSeekEQ, JET_errSuccess);
+    assert_jet_ok(JetDelete(env.ses, t));
+    tu_seek_long(env.ses, t, 15, JET_bitSeekEQ, JET_errSuccess);
+    assert_jet_ok(JetPrepareUpdate(env.ses, t, JET_prepInsertCopy));
+    tu_set_long(env.ses, t, cid[K], 115);
+    assert_jet_ok(JetSetColumn(env.ses, t, cid[TITLE], "copy-115", 8, 0, NULL));
+    assert_jet_ok(JetUpdate(env.ses, t, NULL, 0, NULL));
+    assert_jet_ok(check(&r, 0));
+    for (int k = 0; k < ISAM_CK_NCLASS; k++)
+        assert_int_equal(r.count[k], 0);
+    assert_int_equal(table_of(&r, "books")->long_values, 9 + 5 - 1 + 1);
+    isam_check_report_free(&r);
+    tu_seek_long(env.ses, t, 15, JET_bitSeekEQ, JET_errSuccess);
+    assert_jet_ok(JetDelete(env.ses, t));
+    assert_jet_ok(check(&r, 0));
+    for (int k = 0; k < ISAM_CK_NCLASS; k++)
+        assert_int_equal(r.count[k], 0);
+    assert_int_equal(table_of(&r, "books")->long_values, 9 + 5 - 1 + 1 - 2);
+    isam_check_report_free(&r);
+    tu_seek_long(env.ses, t, 115, JET_bitSeekEQ, JET_errSuccess);
+    uint8_t body[BIG];
+    uint32_t got = 0;
+    assert_jet_ok(JetRetrieveColumn(env.ses, t, cid[BODY], body, sizeof body, &got, 0, NULL));
+    assert_int_equal(got, BIG);
+    assert_jet_ok(JetCloseTable(env.ses, t));
 }
 
 static void test_index_entry_deleted(void **state)
