@@ -188,6 +188,7 @@ static JET_ERR create_locked(const char *name, const char *display, inst **out)
     in->handle = (JET_INSTANCE)((g_next_gen++ << INST_GEN_SHIFT) | (slot + 1));
     in->state = INST_CREATED;
     atomic_init(&in->refs, 1); /* the table's pin */
+    atomic_init(&in->gate, 0);  /* closed until JetInit succeeds */
     g_table[slot] = in;
     g_live++;
     *out = in;

@@ -54,7 +54,7 @@ typedef struct inst {
     atomic_int refs;              /* pins: table entry + API calls in flight */
 
     pthread_mutex_t mu;           /* guards everything below */
-    pthread_cond_t cond;          /* signalled when refs/api_calls drop */
+    pthread_cond_t cond;          /* signalled when refs / gate calls drop */
     inst_state state;
     char *name;                   /* unique per process; NULL is one valid name */
     char *display_name;           /* as given, or NULL */
@@ -63,7 +63,10 @@ typedef struct inst {
     JET_ERR unavailable;          /* fatal error that made it unusable, or 0 */
     bool backup_allowed;          /* set when JetInit has fully succeeded */
     bool stop_backup;             /* JetStopBackup(Instance) requested */
-    int api_calls;                /* gate entries not yet left */
+    /* The gate (gate.c): INST_GATE_OPEN while the instance is running and
+     * not stopped (set by inst_gate_sync_locked under mu), low bits = API
+     * calls inside the gate.  Lock-free on the open path. */
+    atomic_uint_least64_t gate;
     int sessions;                 /* open sessions */
     struct par_store *params;     /* per-instance system parameters */
     struct os_file *log_lock;     /* exclusive lock on the log stream's files */
@@ -87,6 +90,9 @@ typedef struct inst {
     pthread_rwlock_t op_lock;     /* shared: an operation logging + dirtying;
                                      exclusive: the checkpoint reading the log end */
 } inst;
+
+#define INST_GATE_OPEN ((uint_least64_t)1 << 63)
+#define INST_GATE_CALLS (INST_GATE_OPEN - 1)
 
 typedef struct sess {
     JET_SESID handle;
@@ -221,8 +227,16 @@ enum {
 /* The gate for an instance the caller has pinned already; pair with
  * inst_gate_leave_pinned(). */
 JET_ERR inst_gate_enter_pinned(inst *in, unsigned flags);
+/* Open or close the gate's lock-free path to match state / stop_service /
+ * unavailable; call under mu after changing any of them. */
+void inst_gate_sync_locked(inst *in);
+/* Instance-level API calls inside the gate now (JetTerm waits, under mu,
+ * for 0 and for no session to be claimed). */
+uint64_t inst_gate_calls_locked(inst *in);
 void inst_gate_leave_pinned(inst *in);
 JET_ERR sess_gate_enter(JET_SESID handle, unsigned flags, sess **out);
+/* Whether a session of in is claimed by a thread now (inside an API call). */
+bool sess_any_claimed(const inst *in);
 void sess_gate_leave(sess *s);
 
 /* JetBeginSession / JetDupSession / JetEndSession after argument checks. */

@@ -221,6 +221,7 @@ JET_ERR inst_init(JET_INSTANCE *pinstance, const JET_RSTINFO_A *rstinfo, JET_GRB
     if (err >= 0) {
         in->state = INST_RUNNING;
         in->backup_allowed = true;
+        inst_gate_sync_locked(in);
     }
     pthread_mutex_unlock(&in->mu);
 
@@ -282,9 +283,10 @@ JET_ERR inst_term(JET_INSTANCE handle, JET_GRBIT grbit)
         was_running = true;
         in->state = INST_TERMINATING;
         in->backup_allowed = false;
+        inst_gate_sync_locked(in);
         /* Wait for every API call inside the instance to leave; the gate
          * refuses new ones from now on. */
-        while (in->api_calls > 0)
+        while (inst_gate_calls_locked(in) > 0 || sess_any_claimed(in))
             pthread_cond_wait(&in->cond, &in->mu);
         /* Open sessions are ended implicitly, but open transactions make
          * a termination other than a dirty one fail with
@@ -292,6 +294,7 @@ JET_ERR inst_term(JET_INSTANCE handle, JET_GRBIT grbit)
         if (!(grbit & JET_bitTermDirty) && vs_active_count(in->vs) > 0) {
             in->state = INST_RUNNING;
             in->backup_allowed = true;
+            inst_gate_sync_locked(in);
             was_running = false;
             err = JET_errTooManyActiveUsers;
         }
@@ -332,6 +335,7 @@ JET_ERR inst_stop_service(inst *in, JET_GRBIT grbit, bool old_form)
     pthread_mutex_lock(&in->mu);
     if (old_form) {
         in->stop_service = true;
+        inst_gate_sync_locked(in);
     } else if (grbit & JET_bitStopServiceResume) {
         /* A full stop cannot be undone; resuming what is not stopped is
          * harmless. */
@@ -347,6 +351,7 @@ JET_ERR inst_stop_service(inst *in, JET_GRBIT grbit, bool old_form)
         else {
             in->stop_service = true;
             in->stop_bits |= resumable;
+            inst_gate_sync_locked(in);
         }
     } else {
         in->stop_bits |= grbit & resumable;

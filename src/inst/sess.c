@@ -23,7 +23,8 @@
 #define SESS_TAG ((uintptr_t)1 << SESS_SLOT_BITS)
 #define SESS_GEN_SHIFT (SESS_SLOT_BITS + 1)
 
-static pthread_mutex_t g_mu = PTHREAD_MUTEX_INITIALIZER;
+/* Guards the table: API calls look sessions up under the read side. */
+static pthread_rwlock_t g_mu = PTHREAD_RWLOCK_INITIALIZER;
 static sess **g_table;
 static uint32_t g_cap;
 static uint64_t g_next_gen = 1;
@@ -59,13 +60,13 @@ JET_ERR sess_acquire(JET_SESID handle, sess **out)
     uintptr_t low = handle & SESS_SLOTS_MAX;
     if (handle == 0 || handle == JET_sesidNil || low == 0 || !(handle & SESS_TAG))
         return JET_errInvalidSesid;
-    pthread_mutex_lock(&g_mu);
+    pthread_rwlock_rdlock(&g_mu);
     sess *s = low <= g_cap ? g_table[low - 1] : NULL;
     if (s != NULL && s->handle == handle)
         atomic_fetch_add(&s->refs, 1);
     else
         s = NULL;
-    pthread_mutex_unlock(&g_mu);
+    pthread_rwlock_unlock(&g_mu);
     *out = s;
     return s != NULL ? JET_errSuccess : JET_errInvalidSesid;
 }
@@ -142,9 +143,9 @@ JET_ERR sess_begin(inst *in, const char *user, JET_SESID *out)
 
     atomic_fetch_add(&in->refs, 1);
     s->owner = in;
-    pthread_mutex_lock(&g_mu);
+    pthread_rwlock_wrlock(&g_mu);
     err = insert_locked(s);
-    pthread_mutex_unlock(&g_mu);
+    pthread_rwlock_unlock(&g_mu);
     if (err < 0) {
         pthread_mutex_lock(&in->mu);
         in->sessions--;
@@ -185,9 +186,9 @@ JET_ERR sess_end(sess *s)
     isam_session_end(s);      /* cursors first: they read through the transaction */
     vtx_session_end(s);
     db_session_end(s);
-    pthread_mutex_lock(&g_mu);
+    pthread_rwlock_wrlock(&g_mu);
     bool removed = remove_locked(s);
-    pthread_mutex_unlock(&g_mu);
+    pthread_rwlock_unlock(&g_mu);
     if (!removed)
         return JET_errInvalidSesid;
     retire(s);
@@ -198,13 +199,13 @@ void sess_end_all(inst *in)
 {
     for (;;) {
         sess *victim = NULL;
-        pthread_mutex_lock(&g_mu);
+        pthread_rwlock_wrlock(&g_mu);
         for (uint32_t i = 0; i < g_cap && victim == NULL; i++)
             if (g_table[i] != NULL && g_table[i]->owner == in)
                 victim = g_table[i];
         if (victim != NULL)
             remove_locked(victim);
-        pthread_mutex_unlock(&g_mu);
+        pthread_rwlock_unlock(&g_mu);
         if (victim == NULL)
             return;
         isam_session_end(victim);
@@ -212,6 +213,16 @@ void sess_end_all(inst *in)
         db_session_end(victim);
         retire(victim);
     }
+}
+
+bool sess_any_claimed(const inst *in)
+{
+    bool busy = false;
+    pthread_rwlock_rdlock(&g_mu);
+    for (uint32_t i = 0; i < g_cap && !busy; i++)
+        busy = g_table[i] != NULL && g_table[i]->owner == in && atomic_load(&g_table[i]->thread) != 0;
+    pthread_rwlock_unlock(&g_mu);
+    return busy;
 }
 
 JET_ERR sess_set_context(sess *s, JET_API_PTR context)
