@@ -8,9 +8,9 @@
  * commits batches: batch b inserts BATCH rows, rewrites one older row and
  * sets a counter row to b + 1, all in one transaction.  Meanwhile the main
  * thread takes a full backup with JetBackupInstance, lets more batches
- * commit, takes an incremental backup into the same folder, then a full
- * backup through the streaming API (JetBeginExternalBackupInstance ...)
- * into a second folder, and then waits to be killed with SIGKILL at a
+ * commit, takes an incremental backup into the same folder, then a full and
+ * an incremental backup through the streaming API
+ * (JetBeginExternalBackupInstance ...) into a second folder, and then waits to be killed with SIGKILL at a
  * random moment.  Shared memory tells the parent how many batches were
  * committed when each backup began and returned, and how many were
  * acknowledged before the kill.
@@ -19,7 +19,7 @@
  * value, index entries) with the state after k batches, where k must lie
  * in the backup's window:
  *   - the file backup (full + incremental) into a fresh folder;
- *   - the streamed backup into a fresh folder;
+ *   - the streamed backups (full + incremental) into a fresh folder;
  *   - the file backup with JetExternalRestore to a relocated database;
  *   - a copy whose data page or log is damaged: the right error, and the
  *     dead process's folder is left byte for byte as it was;
@@ -56,7 +56,7 @@
 
 typedef struct shared {
     atomic_int committed;           /* batches acknowledged */
-    atomic_int full_begin, full_end, inc_begin, inc_end, st_begin, st_end;
+    atomic_int full_begin, full_end, inc_begin, inc_end, st_begin, st_end, sti_begin, sti_end;
     atomic_int phase;               /* 1: every backup done */
     atomic_int failed;              /* the child hit an error */
 } shared;
@@ -241,22 +241,26 @@ static void stream_file(const char *src, const char *dst)
     CHILD_OK(JetCloseFileInstance(g_ci, h));
 }
 
-static void stream_backup(void)
+/* A full (database + logs) or incremental (logs) backup through the
+ * streaming API into g_bks. */
+static void stream_backup(bool incremental)
 {
     char buf[8192], dst[800];
     uint32_t cb = 0;
     mkdir(g_bks, 0755);
-    CHILD_OK(JetBeginExternalBackupInstance(g_ci, 0));
-    CHILD_OK(JetGetAttachInfoInstanceA(g_ci, buf, sizeof buf, &cb));
-    for (char *p = buf; *p; p += strlen(p) + 1) {
-        join(dst, sizeof dst, g_bks, strrchr(p, '/') + 1);
-        stream_file(p, dst);
+    CHILD_OK(JetBeginExternalBackupInstance(g_ci, incremental ? JET_bitBackupIncremental : 0));
+    if (!incremental) {
+        CHILD_OK(JetGetAttachInfoInstanceA(g_ci, buf, sizeof buf, &cb));
+        for (char *p = buf; *p; p += strlen(p) + 1) {
+            join(dst, sizeof dst, g_bks, strrchr(p, '/') + 1);
+            stream_file(p, dst);
+        }
+        /* The application's marker that the copy needs its logs (ESE's .pat). */
+        join(dst, sizeof dst, g_bks, "app.pat");
+        int fd = open(dst, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd < 0 || close(fd) != 0)
+            CHILD_OK(JET_errDiskIO);
     }
-    /* The application's marker that the copy needs its logs (ESE's .pat). */
-    join(dst, sizeof dst, g_bks, "app.pat");
-    int fd = open(dst, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0 || close(fd) != 0)
-        CHILD_OK(JET_errDiskIO);
     CHILD_OK(JetGetLogInfoInstanceA(g_ci, buf, sizeof buf, &cb));
     for (char *p = buf; *p; p += strlen(p) + 1) {
         join(dst, sizeof dst, g_bks, strrchr(p, '/') + 1);
@@ -304,8 +308,12 @@ static void child(void)
     atomic_store(&g_sh->inc_end, atomic_load(&g_sh->committed));
     wait_batches(atomic_load(&g_sh->inc_end) + 3);
     atomic_store(&g_sh->st_begin, atomic_load(&g_sh->committed));
-    stream_backup();
+    stream_backup(false);
     atomic_store(&g_sh->st_end, atomic_load(&g_sh->committed));
+    wait_batches(atomic_load(&g_sh->st_end) + 4);
+    atomic_store(&g_sh->sti_begin, atomic_load(&g_sh->committed));
+    stream_backup(true);
+    atomic_store(&g_sh->sti_end, atomic_load(&g_sh->committed));
     atomic_store(&g_sh->phase, 1);
     for (;;)
         pause();                                    /* the parent kills us */
@@ -533,9 +541,10 @@ static void one_round(void)
     assert_true(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
     assert_int_equal(atomic_load(&g_sh->failed), 0);
     int acked = atomic_load(&g_sh->committed);
-    print_message("batches: full %d..%d, incremental %d..%d, stream %d..%d, acked %d\n",
-                  g_sh->full_begin, g_sh->full_end, g_sh->inc_begin, g_sh->inc_end,
-                  g_sh->st_begin, g_sh->st_end, acked);
+    print_message("batches: full %d..%d, incremental %d..%d, stream %d..%d + %d..%d, "
+                  "acked %d\n", g_sh->full_begin, g_sh->full_end, g_sh->inc_begin,
+                  g_sh->inc_end, g_sh->st_begin, g_sh->st_end, g_sh->sti_begin, g_sh->sti_end,
+                  acked);
 
     char dir[700], db[800], live_db[800];
     join(live_db, sizeof live_db, g_live, "app.edb");
@@ -546,11 +555,11 @@ static void one_round(void)
     join(db, sizeof db, dir, "app.edb");
     check_db(dir, db, g_sh->inc_begin, g_sh->inc_end);
 
-    /* Streamed backup into a fresh folder. */
+    /* Streamed backups (full + incremental) into a fresh folder. */
     join(dir, sizeof dir, g_dir, "r-stream");
     assert_jet_ok(restore_into(dir, g_bks, dir));
     join(db, sizeof db, dir, "app.edb");
-    check_db(dir, db, g_sh->st_begin, g_sh->st_end);
+    check_db(dir, db, g_sh->sti_begin, g_sh->sti_end);
 
     /* Relocation: JetExternalRestore with the copy somewhere else. */
     join(dir, sizeof dir, g_dir, "r-moved");
