@@ -176,6 +176,9 @@ typedef struct db {
 JET_ERR db_read_page(db *d, uint32_t pgno, void *buf);
 /* Seal and write data page pgno (its header's pgno must be pgno). */
 JET_ERR db_write_page(db *d, uint32_t pgno, void *buf);
+/* Write the n pages pgno, pgno + 1, ... stored one after the other in buf
+ * (n * page size bytes), already sealed by the cache, with one write. */
+JET_ERR db_write_pages(db *d, uint32_t pgno, uint32_t n, const void *buf);
 /* fdatasync the file (data pages written so far reach the disk). */
 JET_ERR db_flush(db *d);
 /* Grow the file by JET_paramDbExtensionSize pages (at least min_pages),

@@ -107,6 +107,21 @@ JET_ERR db_write_page(db *d, uint32_t pgno, void *buf)
     return JET_errSuccess;
 }
 
+JET_ERR db_write_pages(db *d, uint32_t pgno, uint32_t n, const void *buf)
+{
+    if (d->read_only)
+        return JET_errDatabaseFileReadOnly;
+    if (pgno == 0 || n == 0 || n - 1 > UINT32_MAX - pgno)
+        return JET_errInvalidParameter;
+    const uint8_t *p = buf;
+    for (uint32_t i = 0; i < n; i++)
+        if (pg_header_c(p + (size_t)i * d->page_size)->pgno != pgno + i)
+            return JET_errInvalidParameter;
+    CALL(os_pwrite(d->file, buf, (size_t)n * d->page_size, page_offset(pgno, d->page_size)));
+    atomic_fetch_add_explicit(&d->pages_written, n, memory_order_relaxed);
+    return JET_errSuccess;
+}
+
 JET_ERR db_flush(db *d)
 {
     return d->read_only ? JET_errSuccess : os_fdatasync(d->file);

@@ -241,6 +241,10 @@ typedef struct log_config {
     size_t log_buffer_bytes;    /* JET_paramLogBuffers * 512 (raised to a workable minimum) */
     bool circular;              /* JET_paramCircularLog */
     const ev_source *ev;        /* event source (NULL: no events); must outlive the log */
+    uint32_t gen_first;         /* 0, or the first generation of this stream that lives in
+                                 * log_path: older archived files there belong to another
+                                 * folder's part of the stream (a restore's backup set) and
+                                 * are not validated or needed */
 } log_config;
 
 /* What log_open found. */
@@ -358,6 +362,9 @@ JET_ERR log_reader_open(const char *folder, const char *base, unsigned legacy, l
  * JET_errBadLogSignature, JET_errInvalidLogSequence,
  * JET_errLogSequenceChecksumMismatch. */
 JET_ERR log_reader_next(log_reader *r, const void **rec, size_t *len, log_lsn *lsn);
+/* End the stream after generation gen (0: no limit): the reader does not
+ * open gen + 1, which may be a running instance's B.log. */
+void log_reader_set_last(log_reader *r, uint32_t gen);
 /* Free a reader (NULL accepted). */
 void log_reader_close(log_reader *r);
 

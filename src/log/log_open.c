@@ -349,6 +349,8 @@ JET_ERR log_open(const log_config *cfg, log_t **out, log_open_result *res)
     memset(&r, 0, sizeof r);
     CALL(log_alloc(cfg, &log));
     CHECK(log_gen_range(log->log_path, log->base, log->legacy, &lo, &hi));
+    if (cfg->gen_first > lo && os_exists(log->cur_path))
+        lo = cfg->gen_first;   /* older files: another folder's part of the stream */
     if (!os_exists(log->cur_path)) {
         if (hi == 0) {
             CHECK(log_create_stream(log));

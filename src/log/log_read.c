@@ -33,6 +33,7 @@ struct log_reader {
     log_file_hdr prev_hdr;
     uint32_t prev_accum;
     bool at_end;
+    uint32_t last_gen;          /* 0, or the last generation to read */
     JET_ERR err;                /* sticky: once failed, always failed */
 };
 
@@ -205,7 +206,7 @@ JET_ERR log_reader_next(log_reader *r, const void **rec, size_t *len, log_lsn *l
             break;
         }
         r->p.have = 0;
-        if (r->is_current) {
+        if (r->is_current || (r->last_gen != 0 && r->gen >= r->last_gen)) {
             r->at_end = true;
             break;
         }
@@ -216,6 +217,16 @@ JET_ERR log_reader_next(log_reader *r, const void **rec, size_t *len, log_lsn *l
         r->gen++;
     }
     return r->err;
+}
+
+/*
+ * log_reader_set_last --
+ *     Stop after generation gen (0: read to the end of the stream).
+ */
+void log_reader_set_last(log_reader *r, uint32_t gen)
+{
+    if (r != NULL)
+        r->last_gen = gen;
 }
 
 /*

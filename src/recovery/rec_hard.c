@@ -118,6 +118,9 @@ static JET_ERR hard_next(void *ctx, const void **rec, size_t *len, uint64_t *lsn
             JET_ERR err = log_reader_open(f->path, s->base, s->legacy,
                                           log_lsn_make(f->gen_lo, 0), &s->rd);
             CALL(map_damage(f, err));
+            /* Never look past the stretch: its next file may be another
+             * stream's or a running instance's current log. */
+            log_reader_set_last(s->rd, f->gen_hi);
         }
         log_lsn at = 0;
         JET_ERR err = log_reader_next(s->rd, rec, len, &at);

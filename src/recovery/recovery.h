@@ -77,9 +77,9 @@ void rec_set_flush_interval(uint64_t bytes);
 uint64_t rec_background_flushes(void);
 
 /* One stretch of the stream for hard recovery: generations gen_lo..gen_hi
- * (gen_hi 0: to the end of the stream, the folder's current log included)
- * read from folder.  Damage inside the stretch (a segment or a record that
- * does not verify) is reported as corrupt_err when it is not 0. */
+ * (gen_hi 0: to the end of the stream, the folder's current log included;
+ * otherwise nothing after gen_hi is opened) read from folder.  Damage
+ * inside the stretch (a segment or a record that does not verify) is reported as corrupt_err when it is not 0. */
 typedef struct rec_folder {
     const char *path;
     uint32_t gen_lo, gen_hi;

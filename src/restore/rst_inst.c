@@ -103,6 +103,7 @@ static void job_free(rst_job *j)
     rst_dbs_free(j);
     free(j->R);
     free(j->dest);
+    free(j->tgt_log);
 }
 
 /* JetRestore(2)'s destination: made absolute, created when allowed. */
@@ -183,22 +184,85 @@ JET_ERR rst_restore_legacy(const char *src, const char *dest, JET_PFNSTATUS pfn)
     return err;
 }
 
-/* true when a running instance uses folder as its log folder. */
-static bool running_on(const char *folder)
+/* JetExternalRestore2's target (§5.8 step 3): the instance of this
+ * process named target_name, or the one whose log folder is target_log;
+ * *out is it, pinned, when it is running, else NULL.  A name that names no
+ * running instance → JET_errBadRestoreTargetInstance. */
+static JET_ERR find_target(const rst_ext_args *a, inst **out)
 {
+    *out = NULL;
+    if (a->target_name == NULL && a->target_log == NULL)
+        return JET_errSuccess;
+    char *abs = NULL;
+    if (a->target_log != NULL)
+        CALL(os_path_absolute(a->target_log, &abs));
     inst **list = NULL;
     size_t n = 0;
-    bool found = false;
-    if (inst_snapshot(&list, &n) < 0)
-        return false;
-    for (size_t i = 0; i < n && !found; i++) {
-        pthread_mutex_lock(&list[i]->mu);
-        found = list[i]->state == INST_RUNNING && list[i]->log_path != NULL &&
-                strcmp(list[i]->log_path, folder) == 0;
-        pthread_mutex_unlock(&list[i]->mu);
+    JET_ERR err = inst_snapshot(&list, &n);
+    for (size_t i = 0; i < n && err >= 0 && *out == NULL; i++) {
+        inst *o = list[i];
+        pthread_mutex_lock(&o->mu);
+        bool match = a->target_name != NULL
+                         ? o->name != NULL && strcmp(o->name, a->target_name) == 0
+                         : o->log_path != NULL && strcmp(o->log_path, abs) == 0;
+        if (match && o->state == INST_RUNNING) {
+            atomic_fetch_add(&o->refs, 1);   /* pinned by the snapshot already */
+            *out = o;
+        }
+        pthread_mutex_unlock(&o->mu);
     }
     inst_snapshot_free(list, n);
-    return found;
+    free(abs);
+    CALL(err);
+    if (*out == NULL && a->target_name != NULL)
+        return JET_errBadRestoreTargetInstance;
+    return JET_errSuccess;
+}
+
+/* The restore's record in a running target: a forced roll, then a record
+ * that opens the new generation; everything the target logged before it
+ * is in generations up to *T, which are complete and archived.  The
+ * target must use the restore's base name (JET_errBadRestoreTargetInstance)
+ * and is ignored (*used false, nothing logged) when it keeps no logs to
+ * replay (circular logging, or recovery off).  *log_path: its log folder. */
+static JET_ERR mark_target(inst *t, const char *base, bool *used, uint32_t *T, char **log_path)
+{
+    *used = false;
+    *log_path = NULL;
+    /* A target that is stopping or failed is no target. */
+    if (inst_gate_enter_pinned(t, GATE_IGNORE_STOP_SERVICE) < 0)
+        return JET_errBadRestoreTargetInstance;
+    JET_ERR err = JET_errSuccess;
+    if (strcmp(t->base_name, base) != 0) {
+        err = JET_errBadRestoreTargetInstance;
+        goto done;
+    }
+    if (t->log == NULL || par_num(t, JET_paramCircularLog) != 0)
+        goto done;
+    *log_path = strdup(t->log_path);
+    if (*log_path == NULL) {
+        err = JET_errOutOfMemory;
+        goto done;
+    }
+    static const char text[] = "external restore into this instance";
+    uint8_t rec[LOG_REC_HDR_SIZE + sizeof text];
+    log_rec_hdr h;
+    log_rec_init(&h, LOG_REC_TRACE, (uint32_t)sizeof rec, 0, 0);
+    memcpy(rec, &h, LOG_REC_HDR_SIZE);
+    memcpy(rec + LOG_REC_HDR_SIZE, text, sizeof text);
+    log_lsn lsn = 0;
+    CHECK(log_roll(t->log));
+    CHECK(log_append(t->log, rec, sizeof rec, &lsn));
+    CHECK(log_flush(t->log, lsn));
+    *T = log_lsn_gen(lsn) - 1;
+    *used = true;
+done:
+    inst_gate_leave_pinned(t);
+    if (!*used) {
+        free(*log_path);
+        *log_path = NULL;
+    }
+    return err;
 }
 
 /* Set a folder parameter of the temporary instance (with a trailing '/'). */
@@ -261,11 +325,13 @@ static JET_ERR external_range(rst_job *j, const rst_ext_args *a)
     return JET_errSuccess;
 }
 
-/* The external restore on its temporary instance. */
-static JET_ERR external_on(inst *in, const rst_ext_args *a)
+/* The external restore on its temporary instance; t: a running target
+ * (pinned) or NULL. */
+static JET_ERR external_on(inst *in, const rst_ext_args *a, inst *t, bool *into_target)
 {
+    *into_target = false;
     const char *sys = a->ckpt_path, *log = a->log_path;
-    if (a->target_log != NULL) {
+    if (a->target_log != NULL && t == NULL) {
         /* A target given by its folders, not running: the restore runs in
          * them (as documented; ESE swaps the two internally). */
         sys = a->target_ckpt;
@@ -273,10 +339,6 @@ static JET_ERR external_on(inst *in, const rst_ext_args *a)
     }
     if (sys == NULL || log == NULL || a->backup_path == NULL)
         return JET_errInvalidParameter;
-    CALL(set_folder(in, JET_paramSystemPath, sys));
-    CALL(set_folder(in, JET_paramLogFilePath, log));
-    CALL(set_folder(in, JET_paramTempPath, sys));
-    CALL(par_force(in, JET_paramCreatePathIfNotExist, 1, NULL));
     if (a->base != NULL)
         CALL(par_force(in, JET_paramBaseName, 0, a->base));
 
@@ -285,16 +347,36 @@ static JET_ERR external_on(inst *in, const rst_ext_args *a)
     j.external = true;
     j.pfn = a->pfn;
     j.in = in;
-    JET_ERR err = external_job(a, &j);
+    JET_ERR err = JET_errSuccess;
+    char base[8];
+    par_str(in, JET_paramBaseName, base, sizeof base);
+    if (t != NULL) {
+        err = mark_target(t, base, &j.target, &j.T, &j.tgt_log);
+        /* Its logs are read with its own file names. */
+        if (err >= 0 && j.target)
+            err = par_force(in, JET_paramLegacyFileNames,
+                            par_num(t, JET_paramLegacyFileNames), NULL);
+    }
+    if (err >= 0)
+        err = set_folder(in, JET_paramSystemPath, sys);
+    if (err >= 0)
+        err = set_folder(in, JET_paramLogFilePath, log);
+    if (err >= 0)
+        err = set_folder(in, JET_paramTempPath, sys);
+    if (err >= 0)
+        err = par_force(in, JET_paramCreatePathIfNotExist, 1, NULL);
+    if (err >= 0)
+        err = external_job(a, &j);
     if (err >= 0) {
         /* The range needs the base name and file-name style of the instance. */
-        par_str(in, JET_paramBaseName, j.base, sizeof j.base);
+        memcpy(j.base, base, sizeof j.base);
         j.legacy = (unsigned)par_num(in, JET_paramLegacyFileNames);
         event_source(in);
         err = external_range(&j, a);
     }
     if (err >= 0)
         err = restore_on(in, &j, NULL);
+    *into_target = j.target;
     job_free(&j);
     return err;
 }
@@ -306,22 +388,28 @@ JET_ERR rst_external(const rst_ext_args *a)
     if (a->target_name != NULL && a->target_log != NULL)
         return JET_errInvalidParameter;
     CALL(inst_require_mode(INST_MODE_MULTI));
-    /* A running target instance (ESE logs a record in it and stops the
-     * roll-forward there) is not supported: see docs/restore.md. */
-    if (a->target_name != NULL)
-        return JET_errBadRestoreTargetInstance;
-    if (a->target_log != NULL) {
-        char *abs = NULL;
-        CALL(os_path_absolute(a->target_log, &abs));
-        bool running = running_on(abs);
-        free(abs);
-        if (running)
-            return JET_errBadRestoreTargetInstance;
+    inst *t;
+    CALL(find_target(a, &t));
+    /* ESE names the restore instance after a running target. */
+    char prefix[48] = "Restore";
+    if (t != NULL) {
+        pthread_mutex_lock(&t->mu);
+        const char *tn = t->display_name != NULL ? t->display_name : t->name;
+        if (tn != NULL)
+            snprintf(prefix, sizeof prefix, "%.30s - Restore", tn);
+        pthread_mutex_unlock(&t->mu);
     }
     inst *in;
-    CALL(inst_create_temp("Restore", &in));
-    JET_ERR err = external_on(in, a);
-    inst_discard(in);
-    inst_release(in);
+    JET_ERR err = inst_create_temp(prefix, &in);
+    bool into_target = false;
+    if (err >= 0) {
+        err = external_on(in, a, t, &into_target);
+        inst_discard(in);
+        inst_release(in);
+    }
+    if (t != NULL)
+        inst_release(t);
+    if (err >= 0 && into_target)
+        err = JET_wrnTargetInstanceRunning;
     return err;
 }

@@ -64,7 +64,13 @@ typedef struct rst_job {
     inst *in;
     bool external;
     char *R;            /* folder of the backup set's logs */
-    char *L;            /* the instance's log folder (later logs, new logs) */
+    char *L;            /* where the later logs come from: the instance's log
+                         * folder, or a running target instance's */
+    bool target;        /* JetExternalRestore2 into a running target instance:
+                         * later logs are read from its folder up to gen T, the
+                         * new logs go to the restore's own log folder */
+    uint32_t T;
+    char *tgt_log;      /* the target's log folder (owned; L points to it) */
     char *dest;         /* JetRestore2's destination folder, or NULL */
     char base[8];
     unsigned legacy;
@@ -99,6 +105,10 @@ JET_ERR rst_find_logs(rst_job *j, const char *src);
 JET_ERR rst_check_backup_logs(rst_job *j);
 /* §5.4 phases B and C: the log folder's logs continue the backup set. */
 JET_ERR rst_check_live_logs(rst_job *j);
+/* A running target: the restore's own log folder, where the stream goes on
+ * with generation T + 1, holds no current log and no archived log past T
+ * (JET_errExistingLogFileIsNotContiguous, event 458). */
+JET_ERR rst_check_out_folder(rst_job *j);
 /* Path of generation gen in folder (archived name). */
 JET_ERR rst_log_path(rst_job *j, const char *folder, uint32_t gen, char **out);
 

@@ -89,6 +89,7 @@ done:
     return err;
 }
 
+
 /* Keep what a failing log check means for the caller: the reader's
  * framing and segment errors are damage of a backup-set log. */
 static JET_ERR header_error(JET_ERR err)
@@ -222,12 +223,22 @@ JET_ERR rst_check_live_logs(rst_job *j)
     CHECK(current_path(j, j->L, &cur));
     j->l_stream = false;
     j->l_archived = false;
-    bool have_cur = os_exists(cur);
-    if (!have_cur && (loL == 0 || same))
+    bool have_cur = !j->target && os_exists(cur);
+    if (!have_cur && !j->target && (loL == 0 || same))
         goto done;   /* an empty log folder: the stream continues there */
     log_file_hdr ch;
     uint32_t G;
-    if (have_cur) {
+    if (j->target) {
+        /* A running target: its archived logs up to T (the generation
+         * before the one its restore record opened) continue the backup
+         * set; its current log is never read.  A target whose current log
+         * is not past the backup set is not its continuation. */
+        if (j->T < j->hi) {
+            err = JET_errInvalidLogSequence;
+            goto done;
+        }
+        G = j->T + 1;
+    } else if (have_cur) {
         CHECK(log_read_header(cur, &ch));
         G = ch.gen;
         j->l_stream = true;
@@ -269,14 +280,17 @@ JET_ERR rst_check_live_logs(rst_job *j)
         free(path);
         path = NULL;
         CHECK(rst_log_path(j, j->L, g, &path));
+        /* Only the target's logs past the backup set are replayed; the
+         * others are compared with it but need not be there. */
+        bool own = have_cur || j->target;
         if (!os_exists(path)) {
             have_prev = false;
-            if (g <= j->hi && !same && have_cur)
+            if (g <= j->hi && !same && own)
                 continue;   /* the backup set has it */
-            ev_files(j, g <= j->hi && have_cur ? RST_EV_LOG_MISSING : RST_EV_CURRENT_MISSING,
+            ev_files(j, g <= j->hi && own ? RST_EV_LOG_MISSING : RST_EV_CURRENT_MISSING,
                      JETDB_EVENT_ERROR, path, NULL);
             err = g > j->hi ? JET_errMissingCurrentLogFiles
-                            : have_cur ? JET_errMissingRestoreLogFiles : JET_errMissingLogFile;
+                            : own ? JET_errMissingRestoreLogFiles : JET_errMissingLogFile;
             goto done;
         }
         log_file_hdr h;
@@ -286,7 +300,7 @@ JET_ERR rst_check_live_logs(rst_job *j)
             goto done;
         }
         CHECK(check_live_one(j, g, &h, have_prev ? &prev : NULL, path, prev_path));
-        if (g > j->hi || !have_cur) {
+        if (g > j->hi || !own) {
             log_file_info info;
             if (log_verify_file(path, false, &info) < 0) {
                 ev_files(j, RST_EV_CORRUPT_RECOVERY, JETDB_EVENT_ERROR, path, NULL);
@@ -317,5 +331,31 @@ done:
     free(cur);
     free(path);
     free(prev_path);
+    return err;
+}
+
+JET_ERR rst_check_out_folder(rst_job *j)
+{
+    JET_ERR err = JET_errSuccess;
+    char *cur = NULL, *path = NULL;
+    uint32_t lo = 0, hi = 0;
+    const char *out = j->in->log_path;
+    CHECK(current_path(j, out, &cur));
+    CHECK(range_of(j, out, &lo, &hi));
+    if (os_exists(cur)) {
+        path = cur;
+        cur = NULL;
+    } else if (hi > j->T) {
+        CHECK(rst_log_path(j, out, hi, &path));
+    }
+    if (path != NULL) {
+        /* The new generation T + 1 (and what follows it) would meet a log
+         * of some other history there. */
+        ev_files(j, RST_EV_EXIST_NOT_CONTIG, JETDB_EVENT_ERROR, path, NULL);
+        err = JET_errExistingLogFileIsNotContiguous;
+    }
+done:
+    free(cur);
+    free(path);
     return err;
 }

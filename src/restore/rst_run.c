@@ -109,10 +109,18 @@ static void log_cfg(rst_job *j, log_config *cfg)
     inst_log_config(j->in, cfg);
     cfg->base = j->base;
     cfg->legacy_names = j->legacy;
+    /* A restore deletes no log: its log folder may be the backup folder. */
+    cfg->circular = false;
+    /* Into a running target: the stream continues here with generation
+     * T + 1; what precedes it lives in the target's and backup's folders. */
+    if (j->target)
+        cfg->gen_first = j->T + 1;
 }
 
 /* Open the stream in the log folder for appending; an empty folder first
- * gets the generation after the backup set (read in place, not copied). */
+ * gets the generation after the backup set (read in place, not copied), or
+ * after the last log the replay reads from the log folder's archived logs
+ * or from a running target's. */
 static JET_ERR open_log(rst_job *j)
 {
     JET_ERR err = JET_errSuccess;
@@ -126,7 +134,7 @@ static JET_ERR open_log(rst_job *j)
             err = os_unlink_durable(ckpt);
         free(ckpt);
         CALL(err);
-        CALL(log_create_successor(j->L, j->base, j->legacy,
+        CALL(log_create_successor(j->in->log_path, j->base, j->legacy,
                                   j->l_archived ? &j->l_last : &j->hi_info));
     }
     log_config cfg;
@@ -140,6 +148,29 @@ static JET_ERR open_log(rst_job *j)
     }
     j->in->log = log;
     return JET_errSuccess;
+}
+
+/* Into a running target: the restore's log folder keeps only the logs it
+ * wrote, for the application to move into the target (ESE deletes its
+ * reserve logs there); the prepared next log and the reserved logs go. */
+static JET_ERR remove_spares(rst_job *j)
+{
+    char name[LOG_NAME_MAX];
+    char *path = NULL;
+    JET_ERR err = JET_errSuccess;
+    for (unsigned k = 0; k <= 9 && err >= 0; k++) {
+        if (k == 0)
+            err = log_name_tmp(j->base, j->legacy, name, sizeof name);
+        else
+            err = log_name_reserve(j->base, k, name, sizeof name);
+        if (err >= 0)
+            err = os_path_join(j->in->log_path, name, &path);
+        if (err >= 0 && os_exists(path))
+            err = os_unlink_durable(path);
+        free(path);
+        path = NULL;
+    }
+    return err;
 }
 
 /* Hard recovery over the backup set and the log folder. */
@@ -162,14 +193,18 @@ static JET_ERR hard_recover(rst_job *j)
         a->sign_db = d->hdr.sign_db;
         a->lsn_attach = at;
     }
+    /* A running target's folder is read up to T only: its current log is
+     * still being written. */
     rec_folder f[2] = {
         { j->R, j->lo, j->hi, JET_errLogCorruptDuringHardRestore },
-        { j->L, j->hi + 1, 0, JET_errLogCorruptDuringHardRecovery },
+        { j->L, j->hi + 1, j->target ? j->T : 0, JET_errLogCorruptDuringHardRecovery },
     };
     /* With the backup folder as log folder, one stretch reads everything. */
     size_t nf = strcmp(j->R, j->L) == 0 ? 1 : 2;
     if (nf == 1)
-        f[0].gen_hi = 0;
+        f[0].gen_hi = j->target ? j->T : 0;
+    else if (j->target && j->T == j->hi)
+        nf = 1;   /* the target logged nothing after the backup set */
     rec_ops ops = { j, open_db, close_db };
     rec_stats st;
     CALL(rec_hard_recover(j->in->log, j->base, j->legacy, f, nf, &cp, &ops, on_gen, j, &st));
@@ -190,9 +225,11 @@ JET_ERR rst_run(rst_job *j, const char *src)
     JET_ERR err = JET_errSuccess;
     if (!j->external)
         CALL(rst_find_logs(j, src));
-    j->L = j->in->log_path;
+    j->L = j->target ? j->tgt_log : j->in->log_path;
     CALL(rst_check_backup_logs(j));
     CALL(rst_check_live_logs(j));
+    if (j->target)
+        CALL(rst_check_out_folder(j));
     if (!j->external)
         CALL(rst_find_dbs(j));
     for (size_t i = 0; i < j->ndbs; i++)
@@ -237,6 +274,8 @@ JET_ERR rst_run(rst_job *j, const char *src)
     KEEP(err, log_close(j->in->log, err >= 0));
     j->in->log = NULL;
     CALL(err);
+    if (j->target)
+        CALL(remove_spares(j));
     j->units_done = j->units_total;
     rst_status(j, JET_sntComplete, 100);
     return JET_errSuccess;

@@ -48,6 +48,27 @@ static JET_ERR cb_write(void *ctx, uint32_t pgno, const void *buf)
     return err;
 }
 
+/* Write a run of adjacent pages the cache sealed (one I/O); grow the file
+ * first when the run reaches past its end.  Retried once like cb_write. */
+static JET_ERR cb_write_pages(void *ctx, uint32_t pgno, uint32_t n, const void *buf)
+{
+    st_db *s = ctx;
+    if (n == 0 || pgno > UINT32_MAX - (n - 1))
+        return JET_errInvalidParameter;
+    uint32_t end = pgno + (n - 1);
+    pthread_mutex_lock(&s->d->mu);
+    uint32_t last = s->d->pgno_file_last;
+    pthread_mutex_unlock(&s->d->mu);
+    if (end > last)
+        CALL(db_extend(s->d, end - last));
+    JET_ERR err = db_write_pages(s->d, pgno, n, buf);
+    if (err < 0 && err != JET_errInvalidParameter && err != JET_errDatabaseFileReadOnly)
+        err = db_write_pages(s->d, pgno, n, buf);
+    if (err >= 0)
+        atomic_fetch_add(&s->unsynced, n);
+    return err;
+}
+
 static JET_ERR cb_flush_log(void *ctx, cache_lsn lsn)
 {
     st_db *s = ctx;
@@ -216,6 +237,7 @@ JET_ERR st_db_open(struct db *d, struct log *log, pthread_rwlock_t *op_lock, uin
         free(s);
         return err;
     }
+    cache_file_set_write_pages(s->cf, cb_write_pages);
     s->env = (bt_env){
         .cf = s->cf,
         .page_size = d->page_size,
