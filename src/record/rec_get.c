@@ -94,14 +94,19 @@ static JET_ERR get_var(const rec_view *v, unsigned colid, const void **data, siz
     return JET_errSuccess;
 }
 
-/* Locate tagged column colid's blob; JET_wrnColumnNull when absent. */
+/* Locate tagged column colid's blob; JET_wrnColumnNull when absent or
+ * marked NULL (an empty blob). */
 static JET_ERR find_blob(const rec_view *v, unsigned colid, rec_blob *b, size_t *base)
 {
     unsigned k = rec_tag_find(v, colid);
     if (k >= v->ntag || rec_tag_colid(v, k) != colid)
         return JET_wrnColumnNull;
     size_t s, e;
-    if (!rec_tag_span(v, k, &s, &e) || !rec_blob_parse(v->p + v->tagdata + s, e - s, b))
+    if (!rec_tag_span(v, k, &s, &e))
+        return JET_errDatabaseCorrupted;
+    if (s == e)
+        return JET_wrnColumnNull;
+    if (!rec_blob_parse(v->p + v->tagdata + s, e - s, b))
         return JET_errDatabaseCorrupted;
     *base = v->tagdata + s;
     return JET_errSuccess;
@@ -192,6 +197,41 @@ JET_COLUMNID rec_next_present(const void *rec, size_t len, JET_COLUMNID after)
         if (!(rec_rd16(v.p + v.vartab + 2u * (size_t)i) & REC_VAR_NULL))
             return REC_VAR_FIRST + i;
     }
-    unsigned k = rec_tag_find(&v, next > REC_TAGGED_FIRST ? next : REC_TAGGED_FIRST);
-    return k < v.ntag ? rec_tag_colid(&v, k) : 0;
+    /* Tagged columns; explicit-NULL markers (empty blobs) hold no value. */
+    unsigned lo = next > REC_TAGGED_FIRST ? next : REC_TAGGED_FIRST;
+    for (unsigned k = rec_tag_find(&v, lo); k < v.ntag; k++) {
+        unsigned colid = rec_tag_colid(&v, k);
+        size_t s, e;
+        if (colid < lo)
+            return 0;                        /* out of order: damaged */
+        if (!rec_tag_span(&v, k, &s, &e) || s != e)
+            return colid;
+    }
+    return 0;
+}
+
+bool rec_null_marked(const void *rec, size_t len, JET_COLUMNID colid)
+{
+    rec_view v;
+    if (colid < REC_FIXED_FIRST || colid > REC_TAGGED_LAST || !rec_view_parse(rec, len, &v))
+        return false;
+    return rec_view_marked(&v, (unsigned)colid);
+}
+
+JET_COLUMNID rec_next_null_marked(const void *rec, size_t len, JET_COLUMNID after)
+{
+    rec_view v;
+    if (after >= REC_TAGGED_LAST || !rec_view_parse(rec, len, &v))
+        return 0;
+    unsigned prev = 0;
+    for (unsigned k = rec_tag_find(&v, (unsigned)after + 1u); k < v.ntag; k++) {
+        unsigned colid = rec_tag_colid(&v, k);
+        size_t s, e;
+        if (colid <= prev || colid <= after)
+            return 0;                        /* out of order: damaged */
+        prev = colid;
+        if (rec_tag_span(&v, k, &s, &e) && s == e)
+            return colid;
+    }
+    return 0;
 }

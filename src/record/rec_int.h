@@ -9,6 +9,9 @@
  *   tagged   ntag (u16 colid, u16 end offset) entries, the column blobs
  *   blob     u16 nvals, nvals u16 end offsets, nvals flag bytes, the values
  *
+ * A directory entry with an empty blob is an explicit-NULL marker: the
+ * column (of any kind, so colid may be below 256) was set to NULL.
+ *
  * Integers are little-endian.  A zero-length byte string is the empty
  * record (every column NULL), like a header of zero counts.
  */
@@ -33,7 +36,7 @@
 typedef struct rec_view {
     const uint8_t *p;
     size_t len;
-    unsigned nfixed, nvar, ntag;
+    unsigned nfixed, nvar, ntag;     /* ntag: directory entries, markers included */
     size_t widths;                   /* nfixed width bytes */
     size_t bitmap;                   /* (nfixed + 7) / 8 bytes */
     size_t fixdata;                  /* the fixed slots */
@@ -83,6 +86,10 @@ unsigned rec_tag_colid(const rec_view *v, unsigned i);
 /* Start and end (relative to v->tagdata) of tagged entry i; false if
  * the offsets are out of order or out of range. */
 bool rec_tag_span(const rec_view *v, unsigned i, size_t *start, size_t *end);
+
+/* Whether column colid has an explicit-NULL marker (an entry with an
+ * empty blob) in v's directory. */
+bool rec_view_marked(const rec_view *v, unsigned colid);
 
 /* Parse a tagged column's blob; false when malformed. */
 bool rec_blob_parse(const uint8_t *p, size_t len, rec_blob *b);

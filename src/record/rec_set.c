@@ -4,7 +4,8 @@
  * rewrites the one section it touches: a value that keeps its size is
  * changed in place, anything else builds the new record in a fresh
  * buffer that replaces the old one only when everything succeeded, so a
- * failed call leaves the record as it was.
+ * failed call leaves the record as it was.  Explicit-NULL markers are
+ * directory entries with an empty blob (put_entry).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -365,54 +366,32 @@ static JET_ERR build_blob(const rec_blob *old, enum tag_op op, unsigned at, cons
     return JET_errSuccess;
 }
 
-static JET_ERR set_tagged(rec_buf *r, const rec_view *v, const rec_coldef *c, uint32_t itag,
-                          const void *data, size_t cb, unsigned vflags, size_t max_len)
+/* Rebuild the directory with column colid's entry changed: present →
+ * its blob becomes blob[0..bloblen) (bloblen 0: an explicit-NULL marker),
+ * otherwise the entry goes.  The sections before the directory are kept
+ * byte for byte. */
+static JET_ERR put_entry(rec_buf *r, const rec_view *v, unsigned colid, bool present,
+                         const uint8_t *blob, size_t bloblen, size_t max_len)
 {
-    unsigned colid = (unsigned)c->colid;
     unsigned k = rec_tag_find(v, colid);
     bool exists = k < v->ntag && rec_tag_colid(v, k) == colid;
-    rec_blob old;
     size_t s = 0, e = 0;
-    enum tag_op op = TAG_NONE;
-    unsigned at = 0;
-
-    if (exists) {
-        if (!rec_tag_span(v, k, &s, &e) || !rec_blob_parse(v->p + v->tagdata + s, e - s, &old))
-            return JET_errDatabaseCorrupted;
-        /* ESE's rules (any tagged column can hold several values): a
-         * value past the last one, or itag 0, is appended; NULL deletes
-         * value itag and the later ones move down. */
-        if (data != NULL) {
-            if (itag == 0 || itag > old.nvals)
-                op = TAG_APPEND;
-            else
-                op = TAG_REPLACE, at = itag - 1u;
-        } else if (itag >= 1 && itag <= old.nvals) {
-            op = TAG_DELETE, at = itag - 1u;
-        }
-    } else if (data != NULL) {
-        op = TAG_APPEND;                     /* the column's first value, whatever itag */
-    }
-    if (op == TAG_NONE)
+    if (exists && !rec_tag_span(v, k, &s, &e))
+        return JET_errDatabaseCorrupted;
+    if (!exists && !present)
         return JET_errSuccess;
+    if (!present)
+        bloblen = 0;
 
-    uint8_t *blob;
-    size_t bloblen;
-    CALL(build_blob(exists ? &old : NULL, op, at, c, data, cb, vflags, &blob, &bloblen));
-
-    unsigned ntag = v->ntag + (exists ? 0u : 1u) - (blob == NULL ? 1u : 0u);
+    unsigned ntag = v->ntag + (exists ? 0u : 1u) - (present ? 0u : 1u);
     size_t head = v->len == 0 ? REC_HDR_SIZE : v->tagdir;   /* header, fixed and variable sections */
     size_t taglen = v->taglen - (e - s) + bloblen;
     size_t n = head + REC_TAG_ENTRY * (size_t)ntag + taglen;
-    if (n > max_len || taglen > REC_LEN_MAX) {
-        free(blob);
+    if (n > max_len || taglen > REC_LEN_MAX || ntag > REC_TAGGED_LAST)
         return JET_errRecordTooBig;
-    }
     uint8_t *nb = malloc(n);
-    if (nb == NULL) {
-        free(blob);
+    if (nb == NULL)
         return JET_errOutOfMemory;
-    }
     if (v->len == 0)
         memset(nb, 0, REC_HDR_SIZE);
     else
@@ -426,12 +405,10 @@ static JET_ERR set_tagged(rec_buf *r, const rec_view *v, const rec_coldef *c, ui
     /* Entries before k keep their bytes, then the changed column, then
      * the rest. */
     for (unsigned i = 0; i <= v->ntag; i++) {
-        const uint8_t *src;
-        size_t len;
-        unsigned id;
         if (i == k) {
-            if (blob != NULL) {
-                memcpy(dst + end, blob, bloblen);
+            if (present) {
+                if (bloblen > 0)
+                    memcpy(dst + end, blob, bloblen);
                 end += bloblen;
                 rec_wr16(dir + REC_TAG_ENTRY * (size_t)j, colid);
                 rec_wr16(dir + REC_TAG_ENTRY * (size_t)j + 2u, end);
@@ -445,22 +422,115 @@ static JET_ERR set_tagged(rec_buf *r, const rec_view *v, const rec_coldef *c, ui
         size_t is, ie;
         if (!rec_tag_span(v, i, &is, &ie)) {
             free(nb);
-            free(blob);
             return JET_errDatabaseCorrupted;
         }
-        id = rec_tag_colid(v, i);
-        src = v->p + v->tagdata + is;
-        len = ie - is;
-        if (len > 0)
-            memcpy(dst + end, src, len);
-        end += len;
-        rec_wr16(dir + REC_TAG_ENTRY * (size_t)j, id);
+        if (ie > is)
+            memcpy(dst + end, v->p + v->tagdata + is, ie - is);
+        end += ie - is;
+        rec_wr16(dir + REC_TAG_ENTRY * (size_t)j, rec_tag_colid(v, i));
         rec_wr16(dir + REC_TAG_ENTRY * (size_t)j + 2u, end);
         j++;
     }
-    free(blob);
     buf_replace(r, nb, n);
     return JET_errSuccess;
+}
+
+static JET_ERR set_tagged(rec_buf *r, const rec_view *v, const rec_coldef *c, uint32_t itag,
+                          const void *data, size_t cb, unsigned flags, size_t max_len)
+{
+    unsigned colid = (unsigned)c->colid;
+    unsigned k = rec_tag_find(v, colid);
+    bool exists = k < v->ntag && rec_tag_colid(v, k) == colid;
+    bool marked = false;
+    rec_blob old;
+    size_t s = 0, e = 0;
+    enum tag_op op = TAG_NONE;
+    unsigned at = 0;
+
+    if (exists) {
+        if (!rec_tag_span(v, k, &s, &e))
+            return JET_errDatabaseCorrupted;
+        marked = s == e;                     /* an explicit-NULL marker: no values */
+        if (!marked && !rec_blob_parse(v->p + v->tagdata + s, e - s, &old))
+            return JET_errDatabaseCorrupted;
+    }
+    unsigned nvals = exists && !marked ? old.nvals : 0;
+    bool mark = marked;                      /* the marker when no value is left */
+    /* ESE's rules (any tagged column can hold several values): a value
+     * past the last one, or itag 0, is appended (the first value of a
+     * column without values whatever itag); NULL deletes value itag and
+     * the later ones move down.  A NULL on a column without values marks
+     * it (REC_SET_NULL_MARK, itag 1) or drops its marker (without). */
+    if (data != NULL) {
+        if (nvals == 0 || itag == 0 || itag > nvals)
+            op = TAG_APPEND;
+        else
+            op = TAG_REPLACE, at = itag - 1u;
+    } else if (nvals > 0) {
+        if (itag >= 1 && itag <= nvals) {
+            op = TAG_DELETE, at = itag - 1u;
+            mark = (flags & REC_SET_NULL_MARK) != 0;    /* if that was the last value */
+        }
+    } else if (flags & REC_SET_NULL_MARK) {
+        mark = marked || itag == 1;
+    } else {
+        mark = false;
+    }
+    if (op == TAG_NONE && mark == marked)
+        return JET_errSuccess;
+
+    uint8_t *blob = NULL;
+    size_t bloblen = 0;
+    if (op != TAG_NONE)
+        CALL(build_blob(nvals > 0 ? &old : NULL, op, at, c, data, cb,
+                        flags & (unsigned)REC_VAL_SEPARATED, &blob, &bloblen));
+    JET_ERR err = put_entry(r, v, colid, blob != NULL || mark, blob, bloblen, max_len);
+    free(blob);
+    return err;
+}
+
+/* A fixed or variable column's value and marker change together: the
+ * marker goes before a value is set (so the value has the room), or comes
+ * after the column was made NULL; both steps work on a copy, so a failure
+ * leaves r as it was. */
+static JET_ERR set_plain(rec_buf *r, const rec_view *v, const rec_coldef *c, enum col_kind kind,
+                         uint32_t limit, const void *data, size_t cb, unsigned flags,
+                         size_t max_len)
+{
+    unsigned colid = (unsigned)c->colid;
+    bool marked = rec_view_marked(v, colid);
+    bool mark = data == NULL && (flags & REC_SET_NULL_MARK);
+    if (marked == mark) {
+        return kind == KIND_FIXED ? set_fixed(r, v, c, limit, data, cb, max_len)
+                                  : set_var(r, v, c, limit, data, cb, max_len);
+    }
+    rec_buf t;
+    rec_buf_init(&t);
+    JET_ERR err = rec_buf_load(&t, r->data, r->len);
+    JET_ERR warn = JET_errSuccess;
+    rec_view tv;
+    for (int step = 0; step < 2 && err >= 0; step++) {
+        if (!rec_view_parse(t.data, t.len, &tv)) {
+            err = JET_errDatabaseCorrupted;
+            break;
+        }
+        if ((step == 0) == mark)             /* the value first when marking */
+            err = kind == KIND_FIXED ? set_fixed(&t, &tv, c, limit, data, cb, max_len)
+                                     : set_var(&t, &tv, c, limit, data, cb, max_len);
+        else
+            err = put_entry(&t, &tv, colid, mark, NULL, 0, max_len);
+        if (err > 0) {
+            warn = err;                      /* JET_wrnColumnMaxTruncated */
+            err = JET_errSuccess;
+        }
+    }
+    if (err < 0) {
+        rec_buf_free(&t);
+        return err;
+    }
+    rec_buf_free(r);
+    *r = t;
+    return warn;
 }
 
 /* ---- rec_set ------------------------------------------------------------- */
@@ -471,7 +541,8 @@ JET_ERR rec_set(rec_buf *r, const rec_coldef *c, uint32_t itag, const void *data
     enum col_kind kind;
     uint32_t limit = 0;
 
-    if (r == NULL || c == NULL || (data == NULL && cb != 0) || (flags & ~(unsigned)REC_VAL_SEPARATED))
+    if (r == NULL || c == NULL || (data == NULL && cb != 0) ||
+        (flags & ~(unsigned)(REC_VAL_SEPARATED | REC_SET_NULL_MARK)))
         return JET_errInvalidParameter;
     CALL(col_classify(c, &kind, &limit));
     if ((flags & REC_VAL_SEPARATED) && (kind != KIND_TAGGED || !coltyp_long(c->coltyp)))
@@ -479,7 +550,9 @@ JET_ERR rec_set(rec_buf *r, const rec_coldef *c, uint32_t itag, const void *data
     if (data == NULL && (c->grbit & JET_bitColumnNotNULL))
         return JET_errColumnIllegalNull;
     if (data == NULL)
-        flags = 0;
+        flags &= (unsigned)REC_SET_NULL_MARK;
+    else
+        flags &= (unsigned)REC_VAL_SEPARATED;
 
     if (kind == KIND_TAGGED && data != NULL && !(flags & REC_VAL_SEPARATED)) {
         /* ESE's order: too long for cbMax first, then the exact size of a
@@ -497,13 +570,7 @@ JET_ERR rec_set(rec_buf *r, const rec_coldef *c, uint32_t itag, const void *data
     if (max_len > REC_LEN_MAX)
         max_len = REC_LEN_MAX;
 
-    switch (kind) {
-    case KIND_FIXED:
-        return set_fixed(r, &v, c, limit, data, cb, max_len);
-    case KIND_VAR:
-        return set_var(r, &v, c, limit, data, cb, max_len);
-    case KIND_TAGGED:
-    default:
+    if (kind == KIND_TAGGED)
         return set_tagged(r, &v, c, itag, data, cb, flags, max_len);
-    }
+    return set_plain(r, &v, c, kind, limit, data, cb, flags, max_len);
 }

@@ -20,8 +20,9 @@ bool rec_view_parse(const void *rec, size_t len, rec_view *v)
     v->nfixed = p[0];
     v->nvar = p[1];
     v->ntag = rec_rd16(p + 2);
-    if (v->nfixed > REC_FIXED_COUNT || v->nvar > REC_VAR_COUNT ||
-        v->ntag > REC_TAGGED_LAST - REC_TAGGED_FIRST + 1u)
+    /* (ntag is bounded by its 16 bits: markers of fixed and variable
+     * columns share the directory with the tagged columns.) */
+    if (v->nfixed > REC_FIXED_COUNT || v->nvar > REC_VAR_COUNT)
         return false;
 
     v->widths = REC_HDR_SIZE;
@@ -108,6 +109,13 @@ bool rec_tag_span(const rec_view *v, unsigned i, size_t *start, size_t *end)
     return true;
 }
 
+bool rec_view_marked(const rec_view *v, unsigned colid)
+{
+    unsigned k = rec_tag_find(v, colid);
+    size_t s, e;
+    return k < v->ntag && rec_tag_colid(v, k) == colid && rec_tag_span(v, k, &s, &e) && s == e;
+}
+
 bool rec_blob_parse(const uint8_t *p, size_t len, rec_blob *b)
 {
     *b = (rec_blob){.p = p, .len = len};
@@ -173,19 +181,37 @@ static bool check_var(const rec_view *v)
     return true;
 }
 
+/* Whether a fixed or variable column has a value in v. */
+static bool has_plain_value(const rec_view *v, unsigned colid)
+{
+    if (colid <= REC_FIXED_LAST)
+        return rec_fixed_width(v, colid) != 0 && !rec_fixed_isnull(v, colid);
+    unsigned i = colid - REC_VAR_FIRST;
+    return i < v->nvar && !(rec_rd16(v->p + v->vartab + 2u * (size_t)i) & REC_VAR_NULL);
+}
+
 /* Tagged section: colids strictly increasing, spans in order, every blob
- * well formed with known flags and ordered value offsets. */
+ * well formed with known flags and ordered value offsets.  An empty blob
+ * is an explicit-NULL marker: the only entry a fixed or variable column
+ * may have, and only while that column has no value. */
 static bool check_tagged(const rec_view *v)
 {
     unsigned prev_colid = 0;
     for (unsigned i = 0; i < v->ntag; i++) {
         unsigned colid = rec_tag_colid(v, i);
-        if (colid < REC_TAGGED_FIRST || colid <= prev_colid)
+        if (colid < REC_FIXED_FIRST || colid <= prev_colid)
             return false;
         prev_colid = colid;
         size_t s, e;
         rec_blob b;
-        if (!rec_tag_span(v, i, &s, &e) || !rec_blob_parse(v->p + v->tagdata + s, e - s, &b))
+        if (!rec_tag_span(v, i, &s, &e))
+            return false;
+        if (s == e) {
+            if (colid < REC_TAGGED_FIRST && has_plain_value(v, colid))
+                return false;
+            continue;
+        }
+        if (colid < REC_TAGGED_FIRST || !rec_blob_parse(v->p + v->tagdata + s, e - s, &b))
             return false;
         for (unsigned j = 0; j < b.nvals; j++) {
             size_t off, cb;

@@ -7,7 +7,9 @@
  * Column ids follow ESE: fixed 1..127, variable 128..255, tagged
  * 256..65535.  The codec knows nothing about defaults, escrow or
  * autoincrement (src/isam applies those); it stores what it is given and
- * validates structure.  The exact bytes are in docs/formats-record.md.
+ * validates structure.  It does record which columns were explicitly set
+ * to NULL (REC_SET_NULL_MARK), so the ISAM layer can tell "NULL" from
+ * "never set" (where a default shows).  The exact bytes are in docs/formats-record.md.
  */
 #ifndef JETDB_RECORD_RECORD_H
 #define JETDB_RECORD_RECORD_H
@@ -50,9 +52,18 @@ JET_ERR rec_buf_load(rec_buf *r, const void *rec, size_t len);   /* copy + rec_c
                                                   initialised; unchanged on error */
 void rec_buf_free(rec_buf *r);
 
-/* Value flags. */
+/* Value flags (stored with each tagged value). */
 enum {
     REC_VAL_SEPARATED = 0x01,    /* the bytes are a long-value reference (src/isam) */
+};
+
+/* Flags of rec_set that are not stored with a value. */
+enum {
+    /* With data NULL: the column keeps an explicit-NULL marker once it has
+     * no value left (the ISAM layer asks for it when the column has a
+     * default, so that the default no longer shows).  Without it, a NULL
+     * set removes the column's marker. */
+    REC_SET_NULL_MARK = 0x100,
 };
 
 /* Set value number itag (1-based) of column c.  itag 0 appends a new value
@@ -83,7 +94,19 @@ enum {
  * - Column id 0 or > 65535 → JET_errBadColumnId; a definition that cannot
  *   exist (long type not tagged, fixed-size type in 128..255, cbMax > 255
  *   for a fixed/variable column, unknown coltyp) → JET_errInvalidParameter.
- * - max_len is capped at REC_LEN_MAX.  On any error r is unchanged. */
+ * - max_len is capped at REC_LEN_MAX.  On any error r is unchanged.
+ *
+ * Explicit-NULL markers (docs/formats-record.md §1.4): a column "set to
+ * NULL" is told apart from one never set.  A marked column has no value.
+ * - Any non-NULL value removes the column's marker.
+ * - Fixed / variable column, data NULL: the column becomes NULL; with
+ *   REC_SET_NULL_MARK it is marked, without it unmarked.
+ * - Tagged column, data NULL, with REC_SET_NULL_MARK: with values, the
+ *   usual delete — removing the last value leaves the marker; without
+ *   values, itag 1 marks the column and any other itag changes nothing.
+ *   Without REC_SET_NULL_MARK: with values, the usual delete (the last
+ *   one leaves no marker); without values, the marker goes (any itag).
+ * A marker takes 4 bytes: adding one can fail with JET_errRecordTooBig. */
 JET_ERR rec_set(rec_buf *r, const rec_coldef *c, uint32_t itag, const void *data, size_t cb,
                 unsigned flags, size_t max_len);
 
@@ -101,8 +124,15 @@ JET_ERR rec_get(const void *rec, size_t len, const rec_coldef *c, uint32_t itag,
  * 0 for a damaged record). */
 uint32_t rec_count(const void *rec, size_t len, const rec_coldef *c);
 /* The next column id > after that has at least one value in the record
- * (every kind: fixed, variable, tagged); 0 when none (or damaged). */
+ * (every kind: fixed, variable, tagged; a marked column has none); 0 when
+ * none (or damaged). */
 JET_COLUMNID rec_next_present(const void *rec, size_t len, JET_COLUMNID after);
+/* Whether column colid carries an explicit-NULL marker (it was set to
+ * NULL, so a default does not apply); false for a damaged record. */
+bool rec_null_marked(const void *rec, size_t len, JET_COLUMNID colid);
+/* The next column id > after that carries an explicit-NULL marker; 0 when
+ * none (or damaged). */
+JET_COLUMNID rec_next_null_marked(const void *rec, size_t len, JET_COLUMNID after);
 /* Structural check of a stored record: JET_errDatabaseCorrupted if bad. */
 JET_ERR rec_check(const void *rec, size_t len);
 

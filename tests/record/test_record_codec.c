@@ -1,8 +1,8 @@
 /*
  * test_record_codec.c: the record codec (src/record/record.h) — every kind
  * of column round-trips, multi-valued insert / replace / delete in the
- * middle, ESE's validation errors, record size limits, and a long random
- * run against a simple model of the record.
+ * middle, ESE's validation errors, record size limits, explicit-NULL
+ * markers, and a long random run against a simple model of the record.
  */
 #include "testutil.h"
 
@@ -434,12 +434,164 @@ static void test_load(void **state)
     rec_buf_free(&dst);
 }
 
+/* ---- explicit-NULL markers -------------------------------------------------- */
+
+static void expect_marks(const rec_buf *r, const JET_COLUMNID *want, size_t n)
+{
+    JET_COLUMNID at = 0;
+    for (size_t i = 0; i < n; i++) {
+        at = rec_next_null_marked(r->data, r->len, at);
+        assert_int_equal(at, want[i]);
+        assert_true(rec_null_marked(r->data, r->len, at));
+    }
+    assert_int_equal(rec_next_null_marked(r->data, r->len, at), 0);
+}
+
+static void test_null_markers(void **state)
+{
+    (void)state;
+    rec_buf r;
+    rec_buf_init(&r);
+    rec_coldef f = col(1, JET_coltypLong, 0, 0), f2 = col(3, JET_coltypShort, 0, 0),
+               v = col(130, JET_coltypBinary, 0, 0),
+               t = col(300, JET_coltypText, 0, JET_bitColumnTagged | JET_bitColumnMultiValued),
+               u = col(301, JET_coltypLongText, 0, JET_bitColumnTagged);
+    int32_t x = 5;
+
+    /* A marker is a directory entry with an empty blob: 4 bytes, no slot. */
+    assert_jet_ok(rec_set(&r, &f, 1, NULL, 0, REC_SET_NULL_MARK, 4000));
+    static const uint8_t one[] = {0, 0, 1, 0, 1, 0, 0, 0};
+    assert_int_equal(r.len, sizeof one);
+    assert_memory_equal(r.data, one, sizeof one);
+    assert_jet_ok(rec_check(r.data, r.len));
+    expect_null(&r, &f, 1);
+    assert_int_equal(rec_count(r.data, r.len, &f), 0);
+    assert_int_equal(rec_next_present(r.data, r.len, 0), 0);
+    assert_true(rec_null_marked(r.data, r.len, 1));
+    assert_false(rec_null_marked(r.data, r.len, 3));
+
+    /* Every kind; a tagged column without values is marked only by itag 1. */
+    assert_jet_ok(rec_set(&r, &v, 1, NULL, 0, REC_SET_NULL_MARK, 4000));
+    assert_jet_ok(rec_set(&r, &t, 1, NULL, 0, REC_SET_NULL_MARK, 4000));
+    assert_jet_ok(rec_set(&r, &u, 0, NULL, 0, REC_SET_NULL_MARK, 4000));
+    assert_jet_ok(rec_set(&r, &u, 2, NULL, 0, REC_SET_NULL_MARK, 4000));
+    static const JET_COLUMNID m1[] = {1, 130, 300};
+    expect_marks(&r, m1, 3);
+    assert_jet_ok(rec_check(r.data, r.len));
+    assert_int_equal(rec_next_present(r.data, r.len, 0), 0);
+    /* marking again changes nothing, nor does NULL at another itag */
+    size_t len = r.len;
+    assert_jet_ok(rec_set(&r, &t, 1, NULL, 0, REC_SET_NULL_MARK, 4000));
+    assert_jet_ok(rec_set(&r, &t, 0, NULL, 0, REC_SET_NULL_MARK, 4000));
+    assert_jet_ok(rec_set(&r, &f, 1, NULL, 0, REC_SET_NULL_MARK, 4000));
+    assert_int_equal(r.len, len);
+
+    /* A value removes the marker. */
+    assert_jet_ok(rec_set(&r, &f, 1, &x, 4, REC_SET_NULL_MARK, 4000));   /* flag ignored */
+    expect(&r, &f, 1, &x, 4);
+    assert_jet_ok(rec_set(&r, &t, 3, "ab", 2, 0, 4000));
+    expect(&r, &t, 1, "ab", 2);
+    assert_jet_ok(rec_set(&r, &v, 1, "xyz", 3, 0, 4000));
+    expect(&r, &v, 1, "xyz", 3);
+    expect_marks(&r, NULL, 0);
+    assert_int_equal(rec_next_present(r.data, r.len, 0), 1);
+    assert_jet_ok(rec_check(r.data, r.len));
+
+    /* Deleting values: the last one leaves the marker. */
+    assert_jet_ok(rec_set(&r, &t, 0, "cd", 2, 0, 4000));
+    assert_jet_ok(rec_set(&r, &t, 5, NULL, 0, REC_SET_NULL_MARK, 4000));  /* out of range */
+    assert_int_equal(rec_count(r.data, r.len, &t), 2);
+    assert_false(rec_null_marked(r.data, r.len, 300));
+    assert_jet_ok(rec_set(&r, &t, 1, NULL, 0, REC_SET_NULL_MARK, 4000));
+    expect(&r, &t, 1, "cd", 2);
+    assert_false(rec_null_marked(r.data, r.len, 300));
+    assert_jet_ok(rec_set(&r, &t, 1, NULL, 0, REC_SET_NULL_MARK, 4000));
+    assert_int_equal(rec_count(r.data, r.len, &t), 0);
+    assert_true(rec_null_marked(r.data, r.len, 300));
+    /* A fixed slot stays (NULL); a variable column's entry is trimmed. */
+    assert_jet_ok(rec_set(&r, &f, 1, NULL, 0, REC_SET_NULL_MARK, 4000));
+    assert_jet_ok(rec_set(&r, &v, 1, NULL, 0, REC_SET_NULL_MARK, 4000));
+    assert_int_equal(r.data[0], 1);          /* nfixed */
+    assert_int_equal(r.data[1], 0);          /* nvar */
+    expect_marks(&r, m1, 3);
+    expect_null(&r, &f, 1);
+    expect_null(&r, &v, 1);
+    assert_jet_ok(rec_check(r.data, r.len));
+
+    /* NULL without the flag removes a marker (whatever itag). */
+    assert_jet_ok(rec_set(&r, &t, 0, NULL, 0, 0, 4000));
+    assert_jet_ok(rec_set(&r, &f, 1, NULL, 0, 0, 4000));
+    static const JET_COLUMNID m2[] = {130};
+    expect_marks(&r, m2, 1);
+    assert_jet_ok(rec_set(&r, &v, 1, NULL, 0, 0, 4000));
+    expect_marks(&r, NULL, 0);
+    assert_jet_ok(rec_check(r.data, r.len));
+
+    /* NotNULL and unknown flags. */
+    rec_coldef nn = col(4, JET_coltypLong, 0, JET_bitColumnNotNULL);
+    assert_jet(JET_errColumnIllegalNull, rec_set(&r, &nn, 1, NULL, 0, REC_SET_NULL_MARK, 4000));
+    assert_jet(JET_errInvalidParameter, rec_set(&r, &f, 1, NULL, 0, 0x200, 4000));
+    rec_buf_free(&r);
+
+    /* Sizes: adding a marker can be too big (nothing changes); a value
+     * that replaces a marker gets its 4 bytes. */
+    rec_buf_init(&r);
+    assert_jet_ok(rec_set(&r, &f2, 1, NULL, 0, REC_SET_NULL_MARK, 4000));
+    assert_int_equal(r.len, 8);
+    uint8_t copy[8];
+    memcpy(copy, r.data, 8);
+    assert_jet(JET_errRecordTooBig, rec_set(&r, &f, 1, NULL, 0, REC_SET_NULL_MARK, 11));
+    assert_jet(JET_errRecordTooBig, rec_set(&r, &t, 1, NULL, 0, REC_SET_NULL_MARK, 11));
+    assert_int_equal(r.len, 8);
+    assert_memory_equal(r.data, copy, 8);
+    int16_t sh = 3;
+    /* header 4 + width 3 + bitmap 1 + the slots 2 (no room for both) */
+    assert_jet_ok(rec_set(&r, &f2, 1, &sh, 2, 0, 4 + 3 + 1 + 2));
+    expect(&r, &f2, 1, &sh, 2);
+    expect_marks(&r, NULL, 0);
+    /* a variable value cut at cbMax still warns */
+    rec_coldef vs = col(131, JET_coltypBinary, 2, 0);
+    assert_jet_ok(rec_set(&r, &vs, 1, NULL, 0, REC_SET_NULL_MARK, 4000));
+    assert_jet(JET_wrnColumnMaxTruncated, rec_set(&r, &vs, 1, "abc", 3, 0, 4000));
+    expect(&r, &vs, 1, "ab", 2);
+    assert_false(rec_null_marked(r.data, r.len, 131));
+    rec_buf_free(&r);
+
+    /* A record without markers (every record written before they existed):
+     * a fixed column set to NULL keeps its slot and null bit — not marked. */
+    static const uint8_t old[] = {1, 0, 0, 0, 4, 0x01, 0, 0, 0, 0};
+    assert_jet_ok(rec_check(old, sizeof old));
+    assert_false(rec_null_marked(old, sizeof old, 1));
+    assert_int_equal(rec_next_null_marked(old, sizeof old, 0), 0);
+
+    /* What rec_check refuses. */
+    static const uint8_t zero_id[] = {0, 0, 1, 0, 0, 0, 0, 0};
+    assert_jet(JET_errDatabaseCorrupted, rec_check(zero_id, sizeof zero_id));
+    static const uint8_t with_value[] = {1, 0, 1, 0, 4, 0x00, 5, 0, 0, 0, 1, 0, 0, 0};
+    assert_jet(JET_errDatabaseCorrupted, rec_check(with_value, sizeof with_value));
+    static const uint8_t null_slot[] = {1, 0, 1, 0, 4, 0x01, 0, 0, 0, 0, 1, 0, 0, 0};
+    assert_jet_ok(rec_check(null_slot, sizeof null_slot));
+    assert_true(rec_null_marked(null_slot, sizeof null_slot, 1));
+    /* a fixed or variable column's entry must be empty */
+    static const uint8_t blob_low[] = {0, 0, 1, 0, 130, 0, 7, 0, 1, 0, 2, 0, 0, 'x', 'y'};
+    assert_jet(JET_errDatabaseCorrupted, rec_check(blob_low, sizeof blob_low));
+    static const uint8_t unsorted[] = {0, 0, 2, 0, 44, 1, 0, 0, 1, 0, 0, 0};
+    assert_jet(JET_errDatabaseCorrupted, rec_check(unsorted, sizeof unsorted));
+    assert_int_equal(rec_next_null_marked(unsorted, sizeof unsorted, 300), 0);
+    static const uint8_t sorted[] = {0, 0, 2, 0, 1, 0, 0, 0, 44, 1, 0, 0};
+    assert_jet_ok(rec_check(sorted, sizeof sorted));
+    assert_true(rec_null_marked(sorted, sizeof sorted, 300));
+    /* a damaged record has no markers */
+    assert_false(rec_null_marked(sorted, sizeof sorted - 1, 300));
+}
+
 /* ---- a random run against a model --------------------------------------- */
 
 #define MAXVALS 6
 struct mcol {
     rec_coldef def;
     unsigned n;                              /* values (0 = NULL) */
+    bool marked;                             /* explicit-NULL marker */
     size_t len[MAXVALS];
     uint8_t val[MAXVALS][300];
     unsigned flags[MAXVALS];
@@ -452,6 +604,7 @@ static void model_check(const rec_buf *r, struct mcol *m, size_t nm)
     for (size_t i = 0; i < nm; i++) {
         struct mcol *c = &m[i];
         assert_int_equal(rec_count(r->data, r->len, &c->def), c->n);
+        assert_int_equal(rec_null_marked(r->data, r->len, c->def.colid), c->marked);
         for (unsigned j = 0; j < c->n; j++) {
             const void *d;
             size_t n;
@@ -470,6 +623,20 @@ static void model_check(const rec_buf *r, struct mcol *m, size_t nm)
         want_next = 0;
         for (size_t i = 0; i < nm; i++) {
             if (m[i].n > 0 && m[i].def.colid > at && (want_next == 0 || m[i].def.colid < want_next))
+                want_next = m[i].def.colid;
+        }
+        assert_int_equal(next, want_next);
+        if (next == 0)
+            break;
+        at = next;
+    }
+    /* and rec_next_null_marked the marked ones */
+    at = 0;
+    for (;;) {
+        JET_COLUMNID next = rec_next_null_marked(r->data, r->len, at);
+        want_next = 0;
+        for (size_t i = 0; i < nm; i++) {
+            if (m[i].marked && m[i].def.colid > at && (want_next == 0 || m[i].def.colid < want_next))
                 want_next = m[i].def.colid;
         }
         assert_int_equal(next, want_next);
@@ -523,13 +690,17 @@ static void test_model(void **state)
         if (id > REC_VAR_LAST && !set_null && c->n == MAXVALS && (itag == 0 || itag > c->n))
             itag = 1;                        /* keep the model small */
 
-        JET_ERR err = rec_set(&r, &c->def, itag, set_null ? NULL : buf, set_null ? 0 : cb, flags,
-                              REC_LEN_MAX);
+        bool markf = set_null && rand() % 2 == 0;
+        JET_ERR err = rec_set(&r, &c->def, itag, set_null ? NULL : buf, set_null ? 0 : cb,
+                              markf ? (unsigned)REC_SET_NULL_MARK : flags, REC_LEN_MAX);
         assert_true(err >= 0);
         /* Apply the same change to the model. */
+        if (!set_null)
+            c->marked = false;
         if (id <= REC_VAR_LAST) {
             if (set_null) {
                 c->n = 0;
+                c->marked = markf;
             } else {
                 c->n = 1;
                 size_t keep = cb;
@@ -559,6 +730,9 @@ static void test_model(void **state)
                     c->flags[j] = c->flags[j + 1];
                 }
                 c->n--;
+                c->marked = c->n == 0 && markf;
+            } else if (c->n == 0) {
+                c->marked = markf && (c->marked || itag == 1);
             }
         } else {
             unsigned at = (c->n == 0 || itag == 0 || itag > c->n) ? c->n++ : itag - 1;
@@ -586,6 +760,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_size_limits),
         cmocka_unit_test(test_load),
+        cmocka_unit_test(test_null_markers),
         cmocka_unit_test(test_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,10 +1,11 @@
 /*
  * test_record_fuzz.c: rec_check / rec_get / rec_count / rec_next_present /
- * rec_buf_load / rec_set on random and mutated byte strings.  Nothing may
- * read outside the record (run under ASan: the bytes are copied into an
- * exactly sized heap block for every call), and whatever rec_check
- * accepts must then behave: every present column readable in bounds, and
- * rec_set keeping it valid.
+ * rec_null_marked / rec_next_null_marked / rec_buf_load / rec_set on
+ * random and mutated byte strings (explicit-NULL markers among them).
+ * Nothing may read outside the record (run under ASan: the bytes are
+ * copied into an exactly sized heap block for every call), and whatever
+ * rec_check accepts must then behave: every present column readable in
+ * bounds, and rec_set keeping it valid.
  */
 #include "testutil.h"
 
@@ -85,6 +86,21 @@ static bool probe(const uint8_t *bytes, size_t len)
         assert_true(next > at);
         at = next;
     }
+    /* Explicit-NULL markers: in order, and a marked column has no value. */
+    at = 0;
+    for (int guard = 0; guard < 70000; guard++) {
+        JET_COLUMNID next = rec_next_null_marked(p, len, at);
+        if (next == 0)
+            break;
+        assert_true(next > at);
+        if (ok)
+            assert_true(rec_null_marked(p, len, next));
+        at = next;
+    }
+    for (size_t i = 0; i < ndefs; i++) {
+        if (ok && rec_null_marked(p, len, defs[i].colid))
+            assert_int_equal(rec_count(p, len, &defs[i]), 0);
+    }
     if (ok) {
         /* An accepted record loads and takes changes, staying valid. */
         rec_buf r;
@@ -97,7 +113,8 @@ static bool probe(const uint8_t *bytes, size_t len)
                 v[j] = (uint8_t)rnd();
             uint32_t size = rec_fixed_size(c->coltyp);
             size_t cb = size ? size : rnd() % 12;
-            JET_ERR err = rec_set(&r, c, rnd() % 4, (rnd() % 3) ? v : NULL, 0, 0, REC_LEN_MAX);
+            JET_ERR err = rec_set(&r, c, rnd() % 4, (rnd() % 3) ? v : NULL, 0,
+                                  rnd() % 2 ? (unsigned)REC_SET_NULL_MARK : 0u, REC_LEN_MAX);
             (void)err;
             err = rec_set(&r, c, rnd() % 4, v, cb, 0, REC_LEN_MAX);
             assert_true(err >= 0 || err == JET_errDatabaseCorrupted || err == JET_errInvalidBufferSize);
@@ -133,6 +150,12 @@ static void build(rec_buf *r)
                              : 0;
         if (rnd() % 6 == 0)
             assert_true(rec_set(r, c, rnd() % 3, NULL, 0, 0, REC_LEN_MAX) >= 0);
+        if (rnd() % 4 == 0) {
+            /* an explicit NULL (a marker) left in the record */
+            assert_true(rec_set(r, &defs[rnd() % ndefs], rnd() % 3, NULL, 0, REC_SET_NULL_MARK,
+                                REC_LEN_MAX) >= 0);
+            continue;
+        }
         assert_true(rec_set(r, c, rnd() % 3, v, cb, flags, REC_LEN_MAX) >= 0);
     }
     assert_jet_ok(rec_check(r->data, r->len));
