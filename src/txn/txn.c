@@ -188,13 +188,20 @@ void txn_drop_last_undo(txn *t)
 
 JET_ERR txn_commit(txn *t, bool lazy, uint64_t *commit_lsn)
 {
+    return txn_commit_ex(t, lazy, commit_lsn, NULL, NULL);
+}
+
+JET_ERR txn_commit_ex(txn *t, bool lazy, uint64_t *commit_lsn, void (*appended)(void *ctx),
+                      void *ctx)
+{
     JET_ERR err = JET_errSuccess;
     uint64_t lsn = 0;
-    if (t->log != NULL) {
+    if (t->log != NULL)
         err = log_control(t->log, LOG_REC_COMMIT, t->id, &lsn);
-        if (err >= 0 && !lazy)
-            err = log_flush(t->log, lsn);
-    }
+    if (appended != NULL)
+        appended(ctx);
+    if (t->log != NULL && err >= 0 && !lazy)
+        err = log_flush(t->log, lsn);
     if (commit_lsn != NULL)
         *commit_lsn = lsn;
     txn_free(t);

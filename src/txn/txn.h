@@ -36,6 +36,12 @@ uint64_t txn_id(const txn *t);
  * transaction is freed whatever the outcome; on a failed flush the commit
  * record may or may not survive a crash, and the error says so. */
 JET_ERR txn_commit(txn *t, bool lazy, uint64_t *commit_lsn);
+/* txn_commit calling appended(ctx) once the COMMIT record is appended (or
+ * its append failed, or nothing is logged), before waiting for the disk:
+ * a caller that must keep others from logging before its COMMIT (the
+ * version store's escrow deltas) releases its locks there. */
+JET_ERR txn_commit_ex(txn *t, bool lazy, uint64_t *commit_lsn, void (*appended)(void *ctx),
+                      void *ctx);
 /* Roll back every change (compensations are logged), log ROLLBACK, free.
  * When it fails (logged transactions) the caller's handle is gone all the
  * same, but the transaction stays registered as open: its remaining

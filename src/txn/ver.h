@@ -184,10 +184,53 @@ JET_ERR vt_replace(vtx *x, bt_tree *t, const void *key, size_t klen, const void 
                    size_t vlen);
 JET_ERR vt_delete(vtx *x, bt_tree *t, const void *key, size_t klen);
 /* Claim a row for x without changing it (JetGetLock write lock,
- * JET_prepReplace): later writers get JET_errWriteConflict until x ends
- * (and, like any change, those whose snapshot predates x's commit).
+ * JET_prepReplace): later writers, read locks and deltas of others get
+ * JET_errWriteConflict until x ends (and, like any change, those whose
+ * snapshot predates x's commit); other transactions' read locks and
+ * deltas on the row make it conflict.
  * JET_errRecordNotFound when x sees no row.  Logs nothing. */
 JET_ERR vt_lock(vtx *x, bt_tree *t, const void *key, size_t klen);
+/* Read lock (JetGetLock JET_bitReadLock): keeps other transactions' writes
+ * (changes, write locks, deltas) out until x ends, and is shared with
+ * other transactions' read locks.  A write lock or change of x itself on
+ * a row it read-locked needs no other transaction to hold a read lock
+ * there.  Read-only transactions may take it.  JET_errRecordNotFound when
+ * x sees no row; JET_errWriteConflict under ESE's rules (ver_row.c).
+ * Logs nothing. */
+JET_ERR vt_read_lock(vtx *x, bt_tree *t, const void *key, size_t klen);
+
+/* Escrow update (JetEscrowUpdate): add delta to a 4- or 8-byte
+ * little-endian integer of the row x sees.  Concurrent deltas of several
+ * transactions on one row do not conflict (ESE): each is kept as a version
+ * and reaches the tree only when its transaction commits (the commit adds
+ * it to the tree's current value, logged under the transaction); a reader
+ * sees the committed value as of its snapshot plus its own deltas; a
+ * rollback drops the rolled-back levels' deltas.  A change, write lock or
+ * read lock of another transaction on the row conflicts with a delta (and
+ * the other way round), as does a delta of the other width.
+ *
+ * locate(ctx, val, len, &off, &width) is called under the row's lock with
+ * x's view of the row (the caller's bytes) and says where the integer is
+ * (width 4 or 8); it must not call vt_* or vtx_*.  It may return an error
+ * or a warning: vt_delta then returns it and changes nothing.
+ * VT_DELTA_NO_ROLLBACK (JET_bitEscrowNoRollback): the delta goes into the
+ * tree at once as a change of no transaction (no version: everyone sees
+ * it, no rollback undoes it; a crash before the log is flushed may lose
+ * it).  *out: the integer as stored before this delta, versions ignored
+ * (committed value plus every transaction's pending deltas: ESE's pvOld),
+ * x's view of it after this delta, and whether another open transaction
+ * has versions of the row.  JET_errRecordNotFound when x sees no row. */
+#define VT_DELTA_NO_ROLLBACK 0x1u
+typedef JET_ERR (*vt_locate_fn)(void *ctx, const uint8_t *val, size_t len, uint32_t *off,
+                                uint32_t *width);
+typedef struct vt_escrow {
+    int64_t stored;        /* before the delta, as stored (ESE's pvOld) */
+    int64_t seen;          /* after the delta, as x sees it */
+    bool shared;           /* another transaction has versions of the row */
+} vt_escrow;
+JET_ERR vt_delta(vtx *x, bt_tree *t, const void *key, size_t klen, vt_locate_fn locate,
+                 void *ctx, int64_t delta, unsigned flags, vt_escrow *out);
+
 /* Read the row visible to x (x NULL: latest committed): bytes from offset
  * off, *actual = its full length; JET_wrnBufferTruncated; JET_errRecordNotFound. */
 JET_ERR vt_get(vtx *x, bt_tree *t, const void *key, size_t klen, uint64_t off, void *buf,

@@ -80,7 +80,7 @@ static JET_ERR view_current(const vtx *x, vt_cursor *c, uint64_t off, void *buf,
      * vt_quiet_gen), unless a write began meanwhile. */
     uint64_t g = vt_quiet_gen(c->t);
     if (g != UINT64_MAX) {
-        err = vr_read(c->t, c->c, c->key, klen, (vr_view){ VR_TREE, false, NULL }, off, buf,
+        err = vr_read(c->t, c->c, c->key, klen, (vr_view){ .src = VR_TREE }, off, buf,
                       cb, full);
         if (vt_gen_now(c->t) == g)
             return err;

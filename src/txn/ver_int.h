@@ -12,18 +12,25 @@
  * cts (atomic) is 0 until that transaction commits.
  *
  * Rows.  A row (tree, key) that has versions has a vrow in the hash table
- * of its shard; its chain runs newest first.  Chains hold, from the tail:
- * committed versions in commit order, then at most one transaction's
- * uncommitted versions (several when it changed the row at several levels).
- * The state "after" the head is the tree's value; the state after any
- * older version is the before image of the next newer one.
+ * of its shard; its chain runs newest first.  Changes (V_NEW, V_IMAGE,
+ * V_DELETE) and write locks are exclusive: when one is made, every other
+ * version of the row is committed and visible to its maker, so among them
+ * the chain is in commit order and at most one open transaction's
+ * versions lie above the newest committed one.  Read locks (V_RLOCK) and
+ * escrow deltas (V_DELTA) are shared with others of their own kind: several
+ * open transactions may have them on a row at once, interleaved in
+ * creation order (ESE's rules, ver_row.c `conflicts`).  The state "after"
+ * the newest change is the tree's value (plus nothing of the pending
+ * deltas, which are added to the tree only when their owner commits); the
+ * state after an older change is the before image of the next newer one.
  *
  * Ownership of versions.  An open transaction keeps its versions in
  * x->vers (creation order).  At commit they move, with the vts, into a
  * vcommit appended to the store's queue (in commit order).  Cleanup takes
  * the queue's head entries whose cts every snapshot sees and unlinks their
- * versions (then at the tail of their chains), removing flagged rows whose
- * chain became empty.  Versions unlinked early (detach, tree forget) are
+ * versions (at the tail of their chains, but for shared ones: a delta or
+ * read lock may have older ones of transactions that committed later),
+ * removing flagged rows whose chain became empty.  Versions unlinked early (detach, tree forget) are
  * marked row == NULL and only freed with their owner.
  */
 #ifndef JETDB_TXN_VER_INT_H
@@ -55,6 +62,9 @@ enum {
     V_DELETE,       /* before = the state after it with the flag cleared */
     V_LOCK,         /* no change (write lock) */
     V_DEFER,        /* no row: deferred work (vtx_defer) */
+    V_RLOCK,        /* no change (read lock: shared with other read locks) */
+    V_DELTA,        /* escrow delta: add `delta` to the dwidth-byte little-endian
+                       integer at byte doff of the caller's value */
 };
 
 struct ver {
@@ -70,6 +80,15 @@ struct ver {
     uint8_t *before;             /* V_IMAGE */
     void (*fn)(void *ctx, bool committed);   /* V_DEFER */
     void *ctx;
+    /* V_DELTA.  `applied`: the tree value holds this delta by itself (set
+     * under the shard lock when the owner's commit adds it to the tree).
+     * A delta that is not applied is pending: only its owner sees it (on
+     * top of the tree), unless a newer non-delta change of the same
+     * transaction covers it (that change wrote bytes which include it). */
+    int64_t delta;
+    uint32_t doff;
+    uint8_t dwidth;              /* 4 or 8 */
+    bool applied;
 };
 
 struct vrow {
@@ -79,6 +98,7 @@ struct vrow {
     uint64_t hash;
     ver *head;                   /* newest version; never NULL while linked */
     size_t charge;
+    uint32_t ndelta;             /* V_DELTA versions in the chain */
     bool may_flag;               /* a deletion or a rollback touched it: the tree
                                     value may be flagged (cleanup looks) */
     uint16_t klen;
@@ -225,9 +245,25 @@ typedef struct vr_view {
     vr_src src;
     bool unflag;                 /* a deletion is undone in this view */
     const ver *img;              /* VR_IMAGE: the version holding the bytes */
+    /* Escrow deltas (row->ndelta > 0): the view's bytes get the deltas of
+     * the versions newer than `stop` (the newest change the reader sees;
+     * NULL: none) and older than `base` (the oldest change it does not see,
+     * whose before state is the view; NULL: the tree is the view) added or
+     * taken away (vr_delta_sum). */
+    const vrow *row;
+    const vtx *x;
+    const ver *base, *stop;
 } vr_view;
 /* Resolve what x sees of a row (row NULL: the tree as is).  Shard locked. */
 vr_view vr_resolve(const vrow *row, const vtx *x);
+/* What the view's deltas add to the dwidth-byte integer at doff (0 when
+ * the view has none there).  Shard locked. */
+int64_t vr_delta_sum(const vr_view *vw, uint32_t doff, uint8_t dwidth);
+/* Add d to the little-endian dwidth-byte integer at p (wrapping). */
+void vr_add_le(uint8_t *p, uint8_t dwidth, int64_t d);
+/* Whether delta w is covered: a newer change of its own transaction wrote
+ * bytes that include it.  Shard locked. */
+bool vr_delta_covered(const ver *w);
 /* Read through a view: exists? (visible and not flagged); copies bytes
  * [off, off+cb) of the caller's value into buf and sets *full to its
  * length.  cur: a bt cursor on the row (faster reads), or NULL to use

@@ -111,6 +111,8 @@ void vr_unlink(vs *v, vshard *sh, ver *w)
         if (p != NULL)
             p->older = w->older;
     }
+    if (w->kind == V_DELTA && r->ndelta > 0)
+        r->ndelta--;
     w->row = NULL;
     w->older = NULL;
     if (r->head == NULL) {
@@ -125,28 +127,110 @@ void vr_unlink(vs *v, vshard *sh, ver *w)
 
 vr_view vr_resolve(const vrow *row, const vtx *x)
 {
-    vr_view vw = { VR_TREE, false, NULL };
+    vr_view vw = { VR_TREE, false, NULL, row, x, NULL, NULL };
     if (row == NULL)
         return vw;
     for (const ver *w = row->head; w != NULL; w = w->older) {
-        if (vr_visible(w, x))
-            return vw;
-        /* x may not see w: step back to the state before it. */
         switch (w->kind) {
         case V_NEW:
-            vw = (vr_view){ VR_ABSENT, false, NULL };
+        case V_IMAGE:
+        case V_DELETE:
+            break;
+        case V_LOCK:
+            /* Everything older than a lock x sees is visible to x (the
+             * lock was exclusive when it was taken); only deltas need the
+             * rest of the chain. */
+            if (row->ndelta == 0 && vr_visible(w, x)) {
+                vw.stop = w;
+                return vw;
+            }
+            continue;
+        default:
+            continue;   /* read locks change nothing; deltas: vr_delta_sum */
+        }
+        if (vr_visible(w, x)) {
+            vw.stop = w;
+            return vw;
+        }
+        /* x may not see w: step back to the state before it. */
+        vw.base = w;
+        switch (w->kind) {
+        case V_NEW:
+            vw.src = VR_ABSENT;
+            vw.unflag = false;
+            vw.img = NULL;
             break;
         case V_IMAGE:
-            vw = (vr_view){ VR_IMAGE, false, w };
-            break;
-        case V_DELETE:
-            vw.unflag = true;
+            vw.src = VR_IMAGE;
+            vw.unflag = false;
+            vw.img = w;
             break;
         default:
-            break;      /* a lock changes nothing */
+            vw.unflag = true;
+            break;
         }
     }
     return vw;
+}
+
+bool vr_delta_covered(const ver *w)
+{
+    if (w->row == NULL)
+        return false;
+    for (const ver *p = w->row->head; p != NULL && p != w; p = p->older)
+        if (p->ts == w->ts && (p->kind == V_NEW || p->kind == V_IMAGE || p->kind == V_DELETE))
+            return true;
+    return false;
+}
+
+/* The deltas a view counts (see vr_view): those newer than stop and older
+ * than base.  An applied delta the reader does not see is taken away (the
+ * view's bytes hold it); a pending one of the reader's own is added (they
+ * do not).  Pending deltas of others, and deltas the reader sees that are
+ * in the bytes already, change nothing. */
+int64_t vr_delta_sum(const vr_view *vw, uint32_t doff, uint8_t dwidth)
+{
+    const vrow *row = vw->row;
+    if (row == NULL || row->ndelta == 0)
+        return 0;
+    uint64_t sum = 0;
+    bool in_scope = vw->base == NULL;
+    for (const ver *w = row->head; w != NULL && w != vw->stop; w = w->older) {
+        if (w == vw->base) {
+            in_scope = true;
+            continue;
+        }
+        if (!in_scope || w->kind != V_DELTA || w->doff != doff || w->dwidth != dwidth)
+            continue;
+        if (w->applied) {
+            if (!vr_visible(w, vw->x))
+                sum -= (uint64_t)w->delta;
+        } else if (vw->x != NULL && w->ts == vw->x->ts) {
+            sum += (uint64_t)w->delta;
+        }
+    }
+    return (int64_t)sum;
+}
+
+void vr_add_le(uint8_t *p, uint8_t dwidth, int64_t d)
+{
+    uint64_t v = 0;
+    for (unsigned i = 0; i < dwidth; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    v += (uint64_t)d;
+    for (unsigned i = 0; i < dwidth; i++)
+        p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* Little-endian signed integer of dwidth (4 or 8) bytes. */
+static int64_t get_le(const uint8_t *p, uint8_t dwidth)
+{
+    uint64_t v = 0;
+    for (unsigned i = 0; i < dwidth; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    if (dwidth == 4)
+        return (int64_t)(int32_t)(uint32_t)v;
+    return (int64_t)v;
 }
 
 /* Copy bytes [off, off+cb) of a value of `len` bytes held in memory. */
@@ -173,8 +257,8 @@ static JET_ERR tree_read(bt_tree *t, bt_cursor *cur, const void *key, size_t kle
 /* Stack buffer used to read the flag byte and a small value in one go. */
 #define VR_SMALL 512u
 
-JET_ERR vr_read(bt_tree *t, bt_cursor *cur, const void *key, size_t klen, vr_view vw,
-                uint64_t off, void *buf, size_t cb, size_t *full)
+static JET_ERR read_raw(bt_tree *t, bt_cursor *cur, const void *key, size_t klen, vr_view vw,
+                        uint64_t off, void *buf, size_t cb, size_t *full)
 {
     if (buf == NULL)
         cb = 0;
@@ -212,6 +296,74 @@ JET_ERR vr_read(bt_tree *t, bt_cursor *cur, const void *key, size_t klen, vr_vie
     if (cb == 0 || off >= vlen)
         return off < vlen ? JET_wrnBufferTruncated : JET_errSuccess;
     return tree_read(t, cur, key, klen, off + 1, buf, cb, &total);
+}
+
+/* Most distinct delta fields of a row (escrow columns are fixed columns:
+ * at most 127 of them). */
+#define VR_FIELDS_MAX 128u
+
+typedef struct vr_field {
+    uint32_t off;
+    uint8_t width;
+} vr_field;
+
+/* The distinct (offset, width) of the deltas a view counts. */
+static size_t view_fields(const vr_view *vw, vr_field *f)
+{
+    size_t n = 0;
+    bool in_scope = vw->base == NULL;
+    for (const ver *w = vw->row->head; w != NULL && w != vw->stop; w = w->older) {
+        if (w == vw->base) {
+            in_scope = true;
+            continue;
+        }
+        if (!in_scope || w->kind != V_DELTA)
+            continue;
+        size_t i = 0;
+        while (i < n && (f[i].off != w->doff || f[i].width != w->dwidth))
+            i++;
+        if (i == n && n < VR_FIELDS_MAX)
+            f[n++] = (vr_field){ w->doff, w->dwidth };
+    }
+    return n;
+}
+
+JET_ERR vr_read(bt_tree *t, bt_cursor *cur, const void *key, size_t klen, vr_view vw,
+                uint64_t off, void *buf, size_t cb, size_t *full)
+{
+    JET_ERR err = read_raw(t, cur, key, klen, vw, off, buf, cb, full);
+    if (err < 0 || vw.row == NULL || vw.row->ndelta == 0 || buf == NULL || cb == 0 ||
+        off >= *full)
+        return err;
+    /* Escrow deltas: patch the integers they change within the bytes
+     * copied, [off, off + got). */
+    size_t vlen = *full;
+    size_t got = cb < vlen - off ? cb : (size_t)(vlen - off);
+    vr_field f[VR_FIELDS_MAX];
+    size_t n = view_fields(&vw, f);
+    uint8_t *out = buf;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t a = f[i].off, b = a + f[i].width;
+        if (b > vlen || b <= off || a >= off + got)
+            continue;
+        int64_t d = vr_delta_sum(&vw, f[i].off, f[i].width);
+        if (d == 0)
+            continue;
+        uint8_t v[8];
+        if (a >= off && b <= off + got) {
+            memcpy(v, out + (a - off), f[i].width);
+        } else {
+            size_t dummy;
+            JET_ERR e2 = read_raw(t, cur, key, klen, vw, a, v, f[i].width, &dummy);
+            if (e2 < 0)
+                return e2;
+        }
+        vr_add_le(v, f[i].width, d);
+        for (uint64_t p = a; p < b; p++)
+            if (p >= off && p < off + got)
+                out[p - off] = v[p - a];
+    }
+    return err;
 }
 
 /* ---- rollback of an unlogged change ----------------------------------------- */
@@ -268,7 +420,7 @@ JET_ERR vr_undo_image(ver *w, uint64_t txid)
 
 /* ---- writes ---------------------------------------------------------------------- */
 
-enum { W_INSERT, W_REPLACE, W_DELETE, W_LOCK };
+enum { W_INSERT, W_REPLACE, W_DELETE, W_LOCK, W_RLOCK };
 
 /* A transaction that may write. */
 static JET_ERR writer_ok(const vtx *x)
@@ -278,6 +430,63 @@ static JET_ERR writer_ok(const vtx *x)
     if (x->read_only)
         return JET_errTransReadOnly;
     return JET_errSuccess;
+}
+
+/* Another transaction's version that x may not see (ESE: "active, not by
+ * me"): uncommitted, or committed after x's snapshot. */
+static bool active_other(const ver *w, const vtx *x)
+{
+    return w->ts != x->ts && !vr_visible(w, x);
+}
+
+static bool same_op(const ver *w, uint8_t kind, uint8_t width)
+{
+    /* ESE tells 32- and 64-bit deltas apart (two operations). */
+    return w->kind == kind && (kind != V_DELTA || w->dwidth == width);
+}
+
+/* ESE's write-conflict rule for an operation of x on a row.  kind: V_RLOCK
+ * or V_DELTA (width 4 / 8) for the shared operations, 0 for the exclusive
+ * ones (insert, replace, delete, write lock).
+ * - The newest version is another's that x may not see: an exclusive
+ *   operation conflicts; a shared one conflicts unless every such version
+ *   down to the first one x sees is of its own kind.
+ * - Otherwise, when the newest version is a read lock or a delta of
+ *   another kind than the operation, any version of the chain that is
+ *   another's and unseen by x conflicts. */
+static bool conflicts(const vrow *row, const vtx *x, uint8_t kind, uint8_t width)
+{
+    const ver *head = row != NULL ? row->head : NULL;
+    if (head == NULL)
+        return false;
+    if (active_other(head, x)) {
+        if (kind != V_RLOCK && kind != V_DELTA)
+            return true;
+        for (const ver *w = head; w != NULL; w = w->older) {
+            if (w->ts == x->ts)
+                continue;
+            if (vr_visible(w, x))
+                break;
+            if (!same_op(w, kind, width))
+                return true;
+        }
+        return false;
+    }
+    if ((head->kind == V_RLOCK || head->kind == V_DELTA) && !same_op(head, kind, width))
+        for (const ver *w = head; w != NULL; w = w->older)
+            if (active_other(w, x))
+                return true;
+    return false;
+}
+
+/* Whether x holds the row already through a version that keeps every
+ * other transaction's writes out (anything but a delta). */
+static bool holds(const vrow *row, const vtx *x)
+{
+    for (const ver *w = row != NULL ? row->head : NULL; w != NULL; w = w->older)
+        if (w->ts == x->ts && w->kind != V_DELTA)
+            return true;
+    return false;
 }
 
 /* The tree's current state of a row. */
@@ -363,7 +572,7 @@ static JET_ERR write_locked(vtx *x, vshard *sh, uint32_t shard, uint64_t h, bt_t
         CALL(tree_state_small(t, key, klen, &ts, small));
 
     bool own = head != NULL && head->ts == x->ts;
-    bool conflict = head != NULL && !own && !vr_visible(head, x);
+    bool conflict = conflicts(row, x, op == W_RLOCK ? V_RLOCK : 0, 0);
     if (op == W_INSERT) {
         if (conflict)
             return JET_errWriteConflict;
@@ -378,17 +587,21 @@ static JET_ERR write_locked(vtx *x, vshard *sh, uint32_t shard, uint64_t h, bt_t
         if (!ts.exists || ts.flagged)
             return JET_errRecordNotFound;
     }
-    if (op == W_LOCK && own)
-        return JET_errSuccess;   /* x owns the row already, at this level or below */
+    if ((op == W_LOCK && own && head->kind != V_DELTA && head->kind != V_RLOCK) ||
+        (op == W_RLOCK && holds(row, x)))
+        return JET_errSuccess;   /* x holds the row already, at this level or below */
 
-    bool same_level = own && head->seq >= x->lv[x->level].nvers;
+    /* A delta stays where it is (a change after it must come after it in
+     * the chain: it covers the delta). */
+    bool same_level = own && head->seq >= x->lv[x->level].nvers && head->kind != V_DELTA;
     /* What the version must remember: a new version, or the head of this
      * level upgraded when its kind cannot describe the new change (a lock
      * has no before image; a deletion's implicit before image is the tree
      * value, which is about to change). */
     uint8_t kind = 0;
     bool need_image = false;
-    if (!same_level || head->kind == V_LOCK || (head->kind == V_DELETE && op != W_DELETE)) {
+    if (!same_level || head->kind == V_LOCK || head->kind == V_RLOCK ||
+        (head->kind == V_DELETE && op != W_DELETE)) {
         switch (op) {
         case W_INSERT:
             kind = ts.exists ? V_IMAGE : V_NEW;
@@ -400,6 +613,9 @@ static JET_ERR write_locked(vtx *x, vshard *sh, uint32_t shard, uint64_t h, bt_t
             break;
         case W_DELETE:
             kind = V_DELETE;
+            break;
+        case W_RLOCK:
+            kind = V_RLOCK;
             break;
         default:
             kind = V_LOCK;
@@ -486,7 +702,7 @@ static JET_ERR write_locked(vtx *x, vshard *sh, uint32_t shard, uint64_t h, bt_t
      * restores it from the before image.  (A replace by the same bytes
      * changed nothing and needs no undo: restoring its image after the
      * log's undo of older changes would bring a later state back.) */
-    bool self_undo = op != W_LOCK && !noop &&
+    bool self_undo = op != W_LOCK && op != W_RLOCK && !noop &&
                      (x->t == NULL || txn_undo_count(x->t) == undo_before);
 
     if (upgrade) {
@@ -539,7 +755,13 @@ done:
 static JET_ERR vt_write(vtx *x, bt_tree *t, const void *key, size_t klen, const void *val,
                         size_t vlen, int op)
 {
-    CALL(writer_ok(x));
+    if (op == W_RLOCK) {
+        /* A read lock changes nothing: a read-only transaction takes it too. */
+        if (x == NULL || x->level == 0)
+            return JET_errNotInTransaction;
+    } else {
+        CALL(writer_ok(x));
+    }
     if (t == NULL || (key == NULL && klen > 0) || (val == NULL && vlen > 0))
         return JET_errInvalidParameter;
     if (klen > BT_KEY_MAX)
@@ -547,7 +769,7 @@ static JET_ERR vt_write(vtx *x, bt_tree *t, const void *key, size_t klen, const 
     if (vlen >= BT_VALUE_MAX)
         return JET_errInvalidParameter;
     uint64_t txid = 0;
-    if (op != W_LOCK) {
+    if (op != W_LOCK && op != W_RLOCK) {
         struct txn *st;
         CALL(vtx_storage(x, &st));
         txid = txn_id(st);
@@ -604,6 +826,187 @@ JET_ERR vt_lock(vtx *x, bt_tree *t, const void *key, size_t klen)
     return vt_write(x, t, key, klen, NULL, 0, W_LOCK);
 }
 
+JET_ERR vt_read_lock(vtx *x, bt_tree *t, const void *key, size_t klen)
+{
+    return vt_write(x, t, key, klen, NULL, 0, W_RLOCK);
+}
+
+/* ---- escrow deltas ------------------------------------------------------------------ */
+
+/* vt_delta under the shard lock.  Nothing changes unless it succeeds. */
+static JET_ERR delta_locked(vtx *x, vshard *sh, uint32_t shard, uint64_t h, bt_tree *t,
+                            const uint8_t *key, size_t klen, vt_locate_fn locate, void *ctx,
+                            int64_t delta, unsigned flags, vt_escrow *out)
+{
+    vs *v = x->v;
+    vrow *row = vr_find(sh, t, h, key, klen);
+    if (row != NULL && row->v != v)
+        return JET_errInvalidParameter;   /* a tree of another instance */
+    tstate ts;
+    uint8_t small[VR_SMALL];
+    CALL(tree_state_small(t, key, klen, &ts, small));
+    vr_view vw = vr_resolve(row, x);
+    if (!view_visible(vw, &ts))
+        return JET_errRecordNotFound;
+
+    /* Where the integer is: the caller reads x's view of the row. */
+    size_t full = 0;
+    CALL(vr_read(t, NULL, key, klen, vw, 0, NULL, 0, &full));
+    uint8_t *view = malloc(full ? full : 1);
+    if (view == NULL)
+        return JET_errOutOfMemory;
+    uint8_t *tv = NULL;
+    ver *w = NULL;
+    vrow *nrow = NULL;
+    size_t charge = 0;
+    uint32_t off = 0, width = 0;
+    JET_ERR err = vr_read(t, NULL, key, klen, vw, 0, view, full, &full);
+    if (err >= 0)
+        err = locate(ctx, view, full, &off, &width);
+    if (err != JET_errSuccess)
+        goto done;   /* an error, or the caller's warning: nothing to do here */
+    if ((width != 4 && width != 8) || off > full || full - off < width) {
+        err = JET_errInvalidParameter;
+        goto done;
+    }
+    /* Shared with other deltas of the same width (ESE's rule); and with
+     * no other transaction's change pending, x's view is the tree's. */
+    if (conflicts(row, x, V_DELTA, (uint8_t)width) || vw.src != VR_TREE ||
+        ts.len != full + 1) {
+        err = JET_errWriteConflict;
+        goto done;
+    }
+    CHECK(whole_copy(t, key, klen, &ts, small, &tv));
+
+    /* ESE's pvOld is the integer as stored, versions ignored: the tree's
+     * (committed values) plus every transaction's pending deltas. */
+    uint64_t stored = (uint64_t)get_le(tv + 1 + off, (uint8_t)width);
+    bool shared = false;
+    for (const ver *p = row != NULL ? row->head : NULL; p != NULL; p = p->older) {
+        if (active_other(p, x))
+            shared = true;
+        if (p->kind == V_DELTA && !p->applied && p->doff == off && p->dwidth == width &&
+            !vr_delta_covered(p))
+            stored += (uint64_t)p->delta;
+    }
+    uint8_t sb[8];
+    memcpy(sb, view + off, width);
+    vr_add_le(sb, (uint8_t)width, delta);
+    uint8_t stb[8] = { 0 };
+    vr_add_le(stb, (uint8_t)width, (int64_t)stored);
+    vt_escrow res = { get_le(stb, (uint8_t)width), get_le(sb, (uint8_t)width), shared };
+
+    _Atomic uint64_t *tc = bt_client(t);
+    if (flags & VT_DELTA_NO_ROLLBACK) {
+        /* Into the tree now, as a change of no transaction (txid 0): no
+         * version, so everyone sees it at once, and no undo (ESE logs it
+         * unversioned: only a crash before the log reaches the disk can
+         * lose it). */
+        vr_add_le(tv + 1 + off, (uint8_t)width, delta);
+        atomic_fetch_add(&tc[VT_C_GEN], 1);
+        CHECK(bt_replace(t, 0, key, klen, tv, ts.len));
+        *out = res;
+        goto done;
+    }
+
+    ver *head = row != NULL ? row->head : NULL;
+    if (head != NULL && head->ts == x->ts && head->kind == V_DELTA && !head->applied &&
+        head->doff == off && head->dwidth == width && head->seq >= x->lv[x->level].nvers) {
+        /* x's own delta of this level on the same integer: add to it. */
+        head->delta = (int64_t)((uint64_t)head->delta + (uint64_t)delta);
+        *out = res;
+        goto done;
+    }
+    w = calloc(1, sizeof *w);
+    if (w == NULL) {
+        err = JET_errOutOfMemory;
+        goto done;
+    }
+    charge = sizeof *w;
+    if (row == NULL) {
+        nrow = malloc(sizeof *nrow + klen);
+        if (nrow == NULL || !shard_room(sh)) {
+            err = JET_errOutOfMemory;
+            goto done;
+        }
+        charge += sizeof *nrow + klen;
+    }
+    if (!vs_charge(v, charge)) {
+        charge = 0;
+        err = JET_errVersionStoreOutOfMemory;
+        goto done;
+    }
+    if (nrow != NULL) {
+        /* Lock-free readers learn that the tree has a row with versions
+         * before that row's view changes (for x). */
+        atomic_fetch_add(&tc[VT_C_ROWS], 1);
+        atomic_fetch_add(&tc[VT_C_GEN], 1);
+        row = nrow;
+        nrow = NULL;
+        memset(row, 0, sizeof *row);
+        row->v = v;
+        row->t = t;
+        row->hash = h;
+        row->klen = (uint16_t)klen;
+        row->charge = sizeof *row + klen;
+        memcpy(row->key, key, klen);
+        shard_insert(sh, row);
+        w->charge = sizeof *w;
+    } else {
+        w->charge = charge;
+    }
+    w->kind = V_DELTA;
+    w->ts = x->ts;
+    w->shard = shard;
+    w->delta = delta;
+    w->doff = off;
+    w->dwidth = (uint8_t)width;
+    w->row = row;
+    w->older = row->head;
+    row->head = w;
+    row->ndelta++;
+    vtx_push(x, w);
+    atomic_fetch_add(&v->nversions, 1);
+    w = NULL;
+    charge = 0;
+    *out = res;
+    err = JET_errSuccess;
+done:
+    if (charge != 0 && err < 0 && err != JET_errVersionStoreOutOfMemory)
+        vs_release(v, charge);
+    free(view);
+    free(tv);
+    free(w);
+    free(nrow);
+    return err;
+}
+
+JET_ERR vt_delta(vtx *x, bt_tree *t, const void *key, size_t klen, vt_locate_fn locate,
+                 void *ctx, int64_t delta, unsigned flags, vt_escrow *out)
+{
+    CALL(writer_ok(x));
+    if (t == NULL || (key == NULL && klen > 0) || locate == NULL || out == NULL ||
+        (flags & ~(unsigned)VT_DELTA_NO_ROLLBACK))
+        return JET_errInvalidParameter;
+    if (klen > BT_KEY_MAX)
+        return JET_errKeyTooBig;
+    CALL(vtx_reserve(x));
+    uint64_t h = vr_hash(t, key, klen);
+    uint32_t shard = vr_shard_of(h);
+    vshard *sh = &vs_shards[shard];
+    JET_ERR err;
+    for (int attempt = 0;; attempt++) {
+        pthread_mutex_lock(&sh->mu);
+        err = delta_locked(x, sh, shard, h, t, key, klen, locate, ctx, delta, flags, out);
+        pthread_mutex_unlock(&sh->mu);
+        /* A full version store: let cleanup free what it can, once. */
+        if (err != JET_errVersionStoreOutOfMemory || attempt > 0)
+            break;
+        vs_cleanup_wait(x->v);
+    }
+    return err;
+}
+
 /* ---- reads ------------------------------------------------------------------------ */
 
 JET_ERR vt_get(vtx *x, bt_tree *t, const void *key, size_t klen, uint64_t off, void *buf,
@@ -621,7 +1024,7 @@ JET_ERR vt_get(vtx *x, bt_tree *t, const void *key, size_t klen, uint64_t off, v
      * unless a write began meanwhile (then ask under the lock). */
     uint64_t g = vt_quiet_gen(t);
     if (g != UINT64_MAX) {
-        err = vr_read(t, NULL, key, klen, (vr_view){ VR_TREE, false, NULL }, off, buf, cb,
+        err = vr_read(t, NULL, key, klen, (vr_view){ .src = VR_TREE }, off, buf, cb,
                       &full);
         if (vt_gen_now(t) == g) {
             if (err >= 0 && actual != NULL)

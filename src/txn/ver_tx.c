@@ -226,6 +226,156 @@ static JET_ERR session_vtx(sess *s, vtx **out)
     return JET_errSuccess;
 }
 
+/* ---- escrow deltas at commit ------------------------------------------------- */
+
+/* Release the shards a commit held (bit i of *ctx = shard i); idempotent. */
+static void unlock_held(void *ctx)
+{
+    uint64_t *mask = ctx;
+    for (uint32_t i = 0; i < VS_SHARDS; i++)
+        if (*mask & (1ull << i))
+            pthread_mutex_unlock(&vs_shards[i].mu);
+    *mask = 0;
+}
+
+static int by_row(const void *a, const void *b)
+{
+    const ver *p = *(ver *const *)a, *q = *(ver *const *)b;
+    uintptr_t rp = (uintptr_t)p->row, rq = (uintptr_t)q->row;
+    if (rp != rq)
+        return rp < rq ? -1 : 1;
+    return p->seq < q->seq ? -1 : p->seq > q->seq;
+}
+
+/* The whole stored value of a row (flag byte included); *val malloc'd. */
+static JET_ERR tree_value(const vrow *r, uint8_t **val, size_t *len)
+{
+    uint8_t flag = 0;
+    size_t total = 0;
+    CALL(bt_get(r->t, r->key, r->klen, 0, &flag, 1, &total));
+    if (total == 0 || (flag & VT_ROW_DELETED))
+        return JET_errDatabaseCorrupted;   /* a pending delta's row is live */
+    uint8_t *b = malloc(total);
+    if (b == NULL)
+        return JET_errOutOfMemory;
+    size_t again = 0;
+    JET_ERR err = bt_get(r->t, r->key, r->klen, 0, b, total, &again);
+    if (err >= 0 && again != total)
+        err = JET_errDatabaseCorrupted;
+    if (err < 0) {
+        free(b);
+        return err;
+    }
+    *val = b;
+    *len = total;
+    return JET_errSuccess;
+}
+
+typedef struct applied_row {
+    vrow *row;
+    uint8_t *before;
+    size_t len;
+} applied_row;
+
+/* A level-1 commit adds x's pending deltas to the tree values of their
+ * rows, logged under x's storage transaction, before COMMIT.  The shards
+ * of those rows stay locked (*held, see unlock_held) until COMMIT is
+ * appended: no other change of the rows may reach the log in between, or
+ * a crash keeping that change but not x's COMMIT would undo x's delta with
+ * its before image and take the later change away with it.  Deltas a later
+ * change of x covers are in the tree already.  On failure the tree is as
+ * before, nothing is held and x is still in its transaction. */
+static JET_ERR apply_deltas(vtx *x, uint64_t *held)
+{
+    *held = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < x->nvers; i++)
+        if (x->vers[i]->kind == V_DELTA && !x->vers[i]->applied)
+            n++;
+    if (n == 0)
+        return JET_errSuccess;
+    ver **d = malloc(n * sizeof *d);
+    applied_row *done = calloc(n, sizeof *done);
+    struct txn *st = NULL;
+    JET_ERR err = d == NULL || done == NULL ? JET_errOutOfMemory : vtx_storage(x, &st);
+    if (err < 0) {
+        free(d);
+        free(done);
+        return err;
+    }
+    uint64_t txid = txn_id(st);
+    uint64_t mask = 0;
+    n = 0;
+    for (size_t i = 0; i < x->nvers; i++) {
+        ver *w = x->vers[i];
+        if (w->kind == V_DELTA && !w->applied) {
+            d[n++] = w;
+            mask |= 1ull << w->shard;
+        }
+    }
+    for (uint32_t i = 0; i < VS_SHARDS; i++)
+        if (mask & (1ull << i))
+            pthread_mutex_lock(&vs_shards[i].mu);
+    *held = mask;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (d[i]->row != NULL && !vr_delta_covered(d[i]))
+            d[m++] = d[i];
+    qsort(d, m, sizeof *d, by_row);
+    size_t ndone = 0;
+    for (size_t i = 0; i < m && err >= 0;) {
+        vrow *r = d[i]->row;
+        size_t j = i;
+        while (j < m && d[j]->row == r)
+            j++;
+        uint8_t *b = NULL, *before = NULL;
+        size_t len = 0;
+        err = tree_value(r, &b, &len);
+        if (err >= 0) {
+            before = malloc(len);
+            if (before == NULL)
+                err = JET_errOutOfMemory;
+            else
+                memcpy(before, b, len);
+        }
+        for (size_t k = i; k < j && err >= 0; k++) {
+            if (d[k]->doff > len - 1 || len - 1 - d[k]->doff < d[k]->dwidth)
+                err = JET_errDatabaseCorrupted;
+            else
+                vr_add_le(b + 1 + d[k]->doff, d[k]->dwidth, d[k]->delta);
+        }
+        if (err >= 0) {
+            atomic_fetch_add(&bt_client(r->t)[VT_C_GEN], 1);
+            err = bt_replace(r->t, txid, r->key, r->klen, b, len);
+        }
+        if (err >= 0) {
+            done[ndone++] = (applied_row){ r, before, len };
+            before = NULL;
+            for (size_t k = i; k < j; k++)
+                d[k]->applied = true;
+        }
+        free(b);
+        free(before);
+        i = j;
+    }
+    if (err < 0) {
+        /* Put back what was added, newest first. */
+        for (size_t k = ndone; k > 0; k--) {
+            applied_row *a = &done[k - 1];
+            atomic_fetch_add(&bt_client(a->row->t)[VT_C_GEN], 1);
+            (void)bt_replace(a->row->t, txid, a->row->key, a->row->klen, a->before, a->len);
+        }
+        for (size_t i = 0; i < m; i++)
+            d[i]->applied = false;
+        unlock_held(held);
+    }
+    for (size_t k = 0; k < ndone; k++)
+        free(done[k].before);
+    free(done);
+    free(d);
+    return err;
+}
+
 /* ---- begin / commit / rollback ----------------------------------------------- */
 
 /* Raise the level, up to `most`. */
@@ -329,18 +479,26 @@ JET_ERR vtx_commit2(sess *s, JET_GRBIT grbit, uint32_t cmsec_durable, JET_COMMIT
         if (e == NULL)
             return JET_errOutOfMemory;   /* nothing happened: still in the transaction */
     }
+    /* Escrow deltas into the tree (their rows' shards held until COMMIT
+     * is appended). */
+    uint64_t held = 0;
+    JET_ERR err = apply_deltas(x, &held);
+    if (err < 0) {
+        free(e);
+        return err;                      /* nothing happened: still in the transaction */
+    }
     bool lazy = (grbit & JET_bitCommitLazyFlush) != 0;
-    JET_ERR err = JET_errSuccess;
     uint64_t lsn = 0;
     if (x->t != NULL) {
         /* The storage transaction is over whatever happens: a failed
          * flush leaves a COMMIT that may or may not survive a crash, and
          * the changes are in the pages, so they are made visible too. */
-        err = txn_commit(x->t, lazy, &lsn);
+        err = txn_commit_ex(x->t, lazy, &lsn, unlock_held, &held);
         x->t = NULL;
         if (lsn != 0)
             x->last_commit_lsn = lsn;
     }
+    unlock_held(&held);
     if (err >= 0 && lsn != 0 && cmsec_durable > 0)
         vs_flush_within(v, lsn, cmsec_durable);
 
