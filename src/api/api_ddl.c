@@ -515,6 +515,8 @@ static JET_ERR create_table(sess *s, JET_DBID dbid, tc_fields *f, int idxver, si
         opened = err >= 0;
     }
     err = api_ddl_end(s, x, err, false);
+    if (opened)
+        isam_txn_end(s);   /* the cursor belongs to the caller's level, not the DDL's */
     if (err < 0 && opened) {
         (void)JetCloseTable(s->handle, tableid);
         opened = false;
@@ -904,6 +906,12 @@ static JET_ERR add_column(JET_SESID sesid, JET_TABLEID tableid, const void *name
     CHECK(api_ddl_begin(s, &x));
     err = cat_add_column(x, c.d, c.t, &spec, exclusive, &colid);
     JET_ERR wrn = err;
+    if (err >= 0 && (def->grbit & JET_bitColumnAutoincrement)) {
+        /* rows already in the table get their numbers now (ESE) */
+        JET_ERR e2 = isam_autoinc_fill(s, tableid, colid);
+        if (e2 < 0)
+            err = e2;
+    }
     err = api_ddl_end(s, x, err, false);
     if (err >= 0) {
         err = wrn;
@@ -1312,6 +1320,21 @@ JETDB_EXPORT JET_ERR JetCreateIndexW_u16(JET_SESID sesid, JET_TABLEID tableid,
                           API_WIDE16);
 }
 
+/* ESE refuses to delete an index some cursor (of any session, the caller's
+ * own included) has as its current index: JET_errIndexInUse.  A name that
+ * is not a secondary index is left to cat_delete_index's own errors. */
+static JET_ERR index_not_in_use(vtx *x, db *d, cat_table *t, const char *name)
+{
+    cat_table *cur;
+    CALL(cat_table_current(x, d, t, &cur));
+    const cat_index *ix = cat_index_by_name(cur, name);
+    JET_ERR err = JET_errSuccess;
+    if (ix != NULL && !ix->primary && isam_index_in_use(d, cur->objid, ix->objid))
+        err = JET_errIndexInUse;
+    cat_table_release(cur);
+    return err;
+}
+
 static JET_ERR delete_index(JET_SESID sesid, JET_TABLEID tableid, const void *name,
                             size_t width)
 {
@@ -1336,7 +1359,10 @@ static JET_ERR delete_index(JET_SESID sesid, JET_TABLEID tableid, const void *na
         goto done;
     }
     CHECK(api_ddl_begin(s, &x));
-    err = api_ddl_end(s, x, cat_delete_index(x, c.d, c.t, norm), false);
+    err = index_not_in_use(x, c.d, c.t, norm);
+    if (err >= 0)
+        err = cat_delete_index(x, c.d, c.t, norm);
+    err = api_ddl_end(s, x, err, false);
 done:
     api_cursor_put(&c);
     free(tmp);

@@ -2,7 +2,8 @@
  * api_info.c: exported schema information entry points —
  * JetGetTableColumnInfo, JetGetColumnInfo, JetGetTableIndexInfo,
  * JetGetIndexInfo, JetGetTableInfo, JetGetObjectInfo, in their A, W and
- * W_u16 forms, at the info levels ESE answers (info.cxx).
+ * W_u16 forms, at the info levels ESE answers (info.cxx), and
+ * JetComputeStats, whose figures the table, object and index levels report.
  *
  * The list levels answer with a temporary table the caller reads with the
  * cursor API and closes with JetCloseTable, as ESE does: the rows are
@@ -16,6 +17,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "api/api_w16.h"
 #include "inst/param.h"
@@ -508,8 +510,16 @@ enum { II_NAME, II_GRBIT, II_CKEY, II_CENTRY, II_CPAGE, II_CCOL, II_ICOL, II_COL
 /* The JET_INDEXLIST layout before LCMapFlags joined it. */
 #define INDEXLIST_OLD_SIZE (sizeof(JET_INDEXLIST) - 4u)
 
-static JET_ERR index_list(sess *s, const cat_table *t, const char *name, void *pv, uint32_t cb,
-                          size_t width)
+/* The statistics JetComputeStats last stored for index ix of t (the
+ * primary index's are the data tree's). */
+static JET_ERR index_stats(sess *s, db *d, const cat_table *t, const cat_index *ix,
+                           cat_stats *st)
+{
+    return cat_get_stats(vtx_current(s), d, t->objid, ix->primary ? t->objid : ix->objid, st);
+}
+
+static JET_ERR index_list(sess *s, db *d, const cat_table *t, const char *name, void *pv,
+                          uint32_t cb, size_t width)
 {
     if (cb < INDEXLIST_OLD_SIZE)
         return JET_wrnBufferTruncated;   /* ESE returns nothing, as a warning */
@@ -528,14 +538,16 @@ static JET_ERR index_list(sess *s, const cat_table *t, const char *name, void *p
         if (only != NULL && ix != only)
             continue;
         uint16_t langid = (uint16_t)(ix->lcid & 0xFFFFu);
+        cat_stats st;
+        CHECK(index_stats(s, d, t, ix, &st));
         for (uint32_t k = 0; k < ix->nseg; k++) {
             const cat_column *c = cat_column_by_id(t, ix->seg[k].colid);
             CHECK(rtab_begin(&r));
             CHECK(rtab_text(&r, II_NAME, ix->name));
             CHECK(rtab_u32(&r, II_GRBIT, cat_index_grbit(ix)));
-            CHECK(rtab_u32(&r, II_CKEY, 0));     /* statistics (JetComputeStats) */
-            CHECK(rtab_u32(&r, II_CENTRY, 0));
-            CHECK(rtab_u32(&r, II_CPAGE, 0));
+            CHECK(rtab_u32(&r, II_CKEY, st.keys));     /* as JetComputeStats left them */
+            CHECK(rtab_u32(&r, II_CENTRY, st.items));
+            CHECK(rtab_u32(&r, II_CPAGE, st.pages));
             CHECK(rtab_u32(&r, II_CCOL, ix->nseg));
             CHECK(rtab_u32(&r, II_ICOL, k));
             CHECK(rtab_u32(&r, II_COLID, ix->seg[k].colid));
@@ -721,8 +733,8 @@ static JET_ERR named_index(const cat_table *t, const char *name, bool empty_is_p
     return JET_errSuccess;
 }
 
-static JET_ERR index_info(sess *s, const cat_table *t, const char *name, void *pv, uint32_t cb,
-                          uint32_t level, size_t width)
+static JET_ERR index_info(sess *s, db *d, const cat_table *t, const char *name, void *pv,
+                          uint32_t cb, uint32_t level, size_t width)
 {
     const cat_index *ix;
     if (pv == NULL)
@@ -730,7 +742,7 @@ static JET_ERR index_info(sess *s, const cat_table *t, const char *name, void *p
     switch (level) {
     case JET_IdxInfo:
     case JET_IdxInfoList:
-        return index_list(s, t, name, pv, cb, width);
+        return index_list(s, d, t, name, pv, cb, width);
     case JET_IdxInfoSpaceAlloc:
         if (cb < sizeof(uint32_t))
             return JET_errBufferTooSmall;
@@ -818,7 +830,7 @@ static JET_ERR table_index_info(JET_SESID sesid, JET_TABLEID tableid, const void
     }
     CHECK(index_arg(index, width, norm));
     CHECK(cat_table_current(vtx_current(s), c.d, c.t, &cur));
-    err = index_info(s, cur, norm, pv, cb, level, width);
+    err = index_info(s, c.d, cur, norm, pv, cb, level, width);
 done:
     cat_table_release(cur);
     api_cursor_put(&c);
@@ -859,7 +871,7 @@ static JET_ERR get_index_info(JET_SESID sesid, JET_DBID dbid, const void *table,
     char norm[CAT_NAME_MAX + 1];
     CHECK(named_table(s, dbid, table, width, &d, &t));
     CHECK(index_arg(index, width, norm));
-    err = index_info(s, t, norm, pv, cb, level, width);
+    err = index_info(s, d, t, norm, pv, cb, level, width);
 done:
     cat_table_release(t);
     db_unpin(d);
@@ -913,7 +925,10 @@ static JET_ERR table_pages(db *d, const cat_table *t, uint32_t *pages)
     return JET_errSuccess;
 }
 
-static void fill_objectinfo(JET_OBJECTINFO *oi, JET_GRBIT flags, bool updatable)
+/* cRecord / cPage: the table's statistics as JetComputeStats last stored
+ * them (0 before it ever ran), as ESE reports them; st NULL: none. */
+static void fill_objectinfo(JET_OBJECTINFO *oi, JET_GRBIT flags, bool updatable,
+                            const cat_stats *st)
 {
     memset(oi, 0, sizeof *oi);
     oi->cbStruct = sizeof *oi;
@@ -922,7 +937,10 @@ static void fill_objectinfo(JET_OBJECTINFO *oi, JET_GRBIT flags, bool updatable)
     if (updatable)
         oi->grbit |= JET_bitTableInfoUpdatable;
     oi->flags = flags;
-    /* cRecord / cPage: statistics, kept only by JetComputeStats. */
+    if (st != NULL) {
+        oi->cRecord = st->items;
+        oi->cPage = st->pages;
+    }
 }
 
 static JET_ERR table_info(JET_SESID sesid, JET_TABLEID tableid, void *pv, uint32_t cb,
@@ -950,8 +968,10 @@ static JET_ERR table_info(JET_SESID sesid, JET_TABLEID tableid, void *pv, uint32
             err = JET_errObjectNotFound;
             break;
         }
-        fill_objectinfo(pv, t->flags, updatable);
-        err = JET_errSuccess;
+        cat_stats st;
+        err = cat_get_stats(vtx_current(s), c.d, t->objid, t->objid, &st);
+        if (err >= 0)
+            fill_objectinfo(pv, t->flags, updatable, &st);
         break;
     case JET_TblInfoName:
     case JET_TblInfoMostMany:
@@ -1044,6 +1064,53 @@ JETDB_EXPORT JET_ERR JetGetTableInfoW_u16(JET_SESID sesid, JET_TABLEID tableid, 
     return table_info(sesid, tableid, pvResult, cbMax, InfoLevel, API_WIDE16);
 }
 
+/* ---- JetComputeStats ------------------------------------------------------------------ */
+
+/* Count every tree of the table (data tree = primary index, then each
+ * secondary index) and store the figures in the catalog, where
+ * JetGetTableInfo, JetGetObjectInfo and the index lists read them. */
+static JET_ERR compute_stats(vtx *x, db *d, cat_table *t)
+{
+    cat_table *cur;
+    CALL(cat_table_current(x, d, t, &cur));
+    JET_ERR err = JET_errSuccess;
+    cat_stats st;
+    /* JET_DATESERIAL: days since 1899-12-30 (UTC) */
+    double when = (double)time(NULL) / 86400.0 + 25569.0;
+    for (size_t i = 0; i <= cur->nidx; i++) {
+        const cat_index *ix = i < cur->nidx ? &cur->idx[i] : NULL;
+        if (ix != NULL && ix->primary)
+            continue;   /* counted as the data tree (i == nidx) */
+        memset(&st, 0, sizeof st);
+        st.when = when;
+        CHECK(isam_tree_stats(x, d, cur, ix, &st.items, &st.keys, &st.pages));
+        CHECK(cat_put_stats(x, d, cur, ix != NULL ? ix->objid : cur->objid, &st));
+    }
+done:
+    cat_table_release(cur);
+    return err;
+}
+
+JETDB_EXPORT JET_ERR JetComputeStats(JET_SESID sesid, JET_TABLEID tableid)
+{
+    sess *s;
+    CALL(sess_gate_enter(sesid, 0, &s));
+    JET_ERR err;
+    api_cursor c = { 0 };
+    vtx *x = NULL;
+    CHECK(api_cursor_get(s, tableid, &c));
+    if (c.t->temp) {
+        err = JET_errIllegalOperation;   /* ESE: temporary tables keep no statistics */
+        goto done;
+    }
+    CHECK(api_ddl_begin(s, &x));
+    err = api_ddl_end(s, x, compute_stats(x, c.d, c.t), true);   /* ESE commits lazily */
+done:
+    api_cursor_put(&c);
+    sess_gate_leave(s);
+    return err;
+}
+
 /* ---- object information ---------------------------------------------------------------- */
 
 static const JET_COLUMNDEF g_objdefs[] = {
@@ -1061,7 +1128,7 @@ enum { OI_CONTAINER, OI_NAME, OI_TYPE, OI_DTCREATE, OI_DTUPDATE, OI_CRECORD, OI_
        OI_GRBIT, OI_FLAGS, OI_COUNT };
 
 static JET_ERR object_list(sess *s, db *d, JET_OBJTYP objtyp, void *pv, uint32_t cb,
-                           size_t width)
+                           bool stats, size_t width)
 {
     if (cb < sizeof(JET_OBJECTLIST))
         return JET_errInvalidParameter;
@@ -1085,8 +1152,11 @@ static JET_ERR object_list(sess *s, db *d, JET_OBJTYP objtyp, void *pv, uint32_t
         CHECK(rtab_u32(&r, OI_TYPE, JET_objtypTable));
         CHECK(rtab_text(&r, OI_NAME, list[i].name));
         CHECK(rtab_u32(&r, OI_FLAGS, list[i].flags));
-        CHECK(rtab_u32(&r, OI_CRECORD, 0));
-        CHECK(rtab_u32(&r, OI_CPAGE, 0));
+        cat_stats st = { 0 };
+        if (stats)   /* JET_ObjInfoListNoStats leaves them 0 */
+            CHECK(cat_get_stats(vtx_current(s), d, list[i].objid, list[i].objid, &st));
+        CHECK(rtab_u32(&r, OI_CRECORD, st.items));
+        CHECK(rtab_u32(&r, OI_CPAGE, st.pages));
         CHECK(rtab_u32(&r, OI_GRBIT, grbit));
         CHECK(rtab_end(&r));
     }
@@ -1148,12 +1218,19 @@ static JET_ERR object_info(JET_SESID sesid, JET_DBID dbid, JET_OBJTYP objtyp,
             break;
         }
         err = onorm[0] ? cat_table_get(vtx_current(s), d, onorm, &t) : JET_errObjectNotFound;
-        if (err >= 0)
-            fill_objectinfo(pv, t->flags, !d->read_only);
+        if (err >= 0) {
+            /* JET_ObjInfoNoStats leaves the statistics out (ESE) */
+            cat_stats st;
+            if (level == JET_ObjInfo)
+                err = cat_get_stats(vtx_current(s), d, t->objid, t->objid, &st);
+            if (err >= 0)
+                fill_objectinfo(pv, t->flags, !d->read_only,
+                                level == JET_ObjInfo ? &st : NULL);
+        }
         break;
     case JET_ObjInfoList:
     case JET_ObjInfoListNoStats:
-        err = object_list(s, d, objtyp, pv, cb, width);
+        err = object_list(s, d, objtyp, pv, cb, level == JET_ObjInfoList, width);
         break;
     default:
         err = JET_errInvalidParameter;

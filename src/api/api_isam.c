@@ -81,6 +81,11 @@ JETDB_EXPORT JET_ERR JetPrepareUpdate(JET_SESID sesid, JET_TABLEID tableid, uint
     isam_cursor *c;
     CALL(enter(sesid, tableid, 0, &s, &c));
     JET_ERR err = isam_prepare(c, prep);
+    if (err >= 0 && c->prep != PREP_NONE) {
+        /* a rollback of this level cancels the update (ESE) */
+        c->prep_level = vtx_level(s);
+        isam_cursor_note_level(c);
+    }
     leave(s, c);
     return err;
 }
@@ -201,7 +206,7 @@ JETDB_EXPORT JET_ERR JetRetrieveColumn(JET_SESID sesid, JET_TABLEID tableid,
                                    pretinfo != NULL ? pretinfo->ibLongValue : 0, &itag, &next);
         if (pretinfo != NULL && err >= 0) {
             pretinfo->columnidNextTagged = next;
-            if (columnid == 0)
+            if (columnid == 0 || (grbit & JET_bitRetrieveTag))
                 pretinfo->itagSequence = itag;
         }
     }
@@ -237,7 +242,7 @@ JETDB_EXPORT JET_ERR JetRetrieveColumns(JET_SESID sesid, JET_TABLEID tableid,
                                      rc->grbit, rc->ibLongValue, &itag, &next);
             if (e >= 0) {
                 rc->columnidNextTagged = next;
-                if (rc->columnid == 0)
+                if (rc->columnid == 0 || (rc->grbit & JET_bitRetrieveTag))
                     rc->itagSequence = itag;
             }
         }

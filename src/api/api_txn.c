@@ -1,11 +1,14 @@
 /*
  * api_txn.c: exported transaction entry points — JetBeginTransaction(2,3),
  * JetCommitTransaction(2), JetRollback.  Validation and dispatch only; the
- * version store (src/txn/ver.h) does the work.
+ * version store (src/txn/ver.h) does the work, and src/isam adjusts the
+ * session's cursors afterwards (a rollback closes the cursors its levels
+ * opened).
  */
 #include "api/api.h"
 
 #include "inst/inst.h"
+#include "isam/isam.h"
 #include "txn/ver.h"
 
 /* grbits each call accepts (esent.h); anything else → JET_errInvalidGrbit. */
@@ -61,9 +64,13 @@ JETDB_EXPORT JET_ERR JetCommitTransaction2(JET_SESID sesid, JET_GRBIT grbit,
         err = JET_errInvalidGrbit;
     else if ((grbit & JET_bitWaitLastLevel0Commit) && grbit != JET_bitWaitLastLevel0Commit)
         err = JET_errInvalidGrbit;
-    else
+    else {
+        uint32_t level = vtx_level(s);
         err = vtx_commit2(s, grbit & ~(JET_GRBIT)API_COMMIT_REDO_CALLBACK, cmsecDurableCommit,
                           pCommitId);
+        if (vtx_level(s) < level)
+            isam_txn_end(s);   /* cursors of the committed level join its parent */
+    }
     sess_gate_leave(s);
     return err;
 }
@@ -83,8 +90,12 @@ JETDB_EXPORT JET_ERR JetRollback(JET_SESID sesid, JET_GRBIT grbit)
     JET_ERR err;
     if (grbit & ~(JET_GRBIT)API_ROLLBACK_BITS)
         err = JET_errInvalidGrbit;
-    else
+    else {
+        uint32_t level = vtx_level(s);
         err = vtx_rollback(s, grbit);
+        if (vtx_level(s) < level)
+            isam_txn_rollback(s);   /* closes what the rolled-back levels opened */
+    }
     sess_gate_leave(s);
     return err;
 }

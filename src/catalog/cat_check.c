@@ -389,6 +389,28 @@ static JET_ERR drop_row(ck *k, const raw_row *r)
     return add_tree(k, be32(r->key + 1), CAT_CK_DROP, 0, "", "");
 }
 
+/* A statistics row names a table and one of its trees (its data tree or a
+ * secondary index); run after the index rows added their trees. */
+static void stats_row(ck *k, const raw_row *r)
+{
+    if (r->klen != 9 || r->vlen != CAT_STATS_LEN || r->val[0] != CAT_ROW_FORMAT) {
+        problem(k, 0, NULL, 0, "malformed statistics row");
+        return;
+    }
+    uint32_t tobjid = be32(r->key + 1), iobjid = be32(r->key + 5);
+    if (find_tab(k, tobjid) == NULL) {
+        problem(k, 0, NULL, tobjid, "statistics of a table the catalog does not have");
+        return;
+    }
+    if (iobjid == tobjid)
+        return;
+    for (size_t i = 0; i < k->ntrees; i++)
+        if (k->trees[i].objid == iobjid && k->trees[i].role == CAT_CK_INDEX &&
+            k->trees[i].table_objid == tobjid)
+            return;
+    problem(k, tobjid, NULL, iobjid, "statistics of an index the table does not have");
+}
+
 static int tree_cmp(const void *a, const void *b)
 {
     const cat_ck_tree *x = a, *y = b;
@@ -574,11 +596,16 @@ JET_ERR cat_check(struct db *d, bt_tree *tree, cat_ck_problem_fn fn, void *ctx,
         case CAT_K_DROP:
             CHECK(drop_row(&k, r));
             break;
+        case CAT_K_STATS:
+            break;   /* below, once every index row added its tree */
         default:
             problem(&k, 0, NULL, 0, "catalog row of unknown kind 0x%02x", r->key[0]);
             break;
         }
     }
+    for (size_t i = 0; i < n; i++)
+        if (rows[i].key[0] == CAT_K_STATS)
+            stats_row(&k, &rows[i]);
     for (size_t i = 0; i < k.ntabs; i++) {
         if (k.tabs[i].names != 1)
             problem(&k, k.tabs[i].t.objid, NULL, k.tabs[i].t.objid,
@@ -634,7 +661,8 @@ bool cat_check_is_catalog(bt_tree *tree)
         yes = r.state != VT_RAW_BAD && r.klen >= 5 && r.vlen >= 1 &&
               r.val[0] == CAT_ROW_FORMAT &&
               (kind == CAT_K_TABLE || kind == CAT_K_TNAME || kind == CAT_K_COL ||
-               kind == CAT_K_CNAME || kind == CAT_K_IDX || kind == CAT_K_DROP);
+               kind == CAT_K_CNAME || kind == CAT_K_IDX || kind == CAT_K_DROP ||
+               kind == CAT_K_STATS);
     }
     vt_raw_close(&r);
     if (err < 0 && err != JET_errNoCurrentRecord)

@@ -412,6 +412,120 @@ done:
     return err;
 }
 
+/* ---- statistics (JetComputeStats) ------------------------------------------------ */
+
+static void put_le32(uint8_t *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static uint32_t get_le32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+JET_ERR cat_put_stats(vtx *x, struct db *d, const cat_table *t, uint32_t iobjid,
+                      const cat_stats *st)
+{
+    if (t == NULL || st == NULL)
+        return JET_errInvalidParameter;
+    if (t->temp)
+        return JET_errInvalidParameter;
+    ddl o;
+    CALL(ddl_begin(x, d, &o));
+    uint8_t v[CAT_STATS_LEN];
+    v[0] = CAT_ROW_FORMAT;
+    put_le32(v + 1, st->items);
+    put_le32(v + 5, st->keys);
+    put_le32(v + 9, st->pages);
+    uint64_t bits;
+    memcpy(&bits, &st->when, 8);
+    put_le32(v + 13, (uint32_t)bits);
+    put_le32(v + 17, (uint32_t)(bits >> 32));
+    cat_key k;
+    cat_key_stats(&k, t->objid, iobjid);
+    JET_ERR err = vt_replace(x, o.tree, k.b, k.len, v, sizeof v);
+    if (err == JET_errRecordNotFound)
+        err = vt_insert(x, o.tree, k.b, k.len, v, sizeof v);
+    return err;
+}
+
+JET_ERR cat_get_stats(vtx *x, struct db *d, uint32_t tobjid, uint32_t iobjid, cat_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    bt_tree *tree;
+    JET_ERR err = cat_tree(d, false, &tree);
+    if (err == JET_errObjectNotFound)
+        return JET_errSuccess;
+    CALL(err);
+    cat_key k;
+    cat_key_stats(&k, tobjid, iobjid);
+    uint8_t v[CAT_STATS_LEN];
+    size_t len = 0;
+    err = vt_get(x, tree, k.b, k.len, 0, v, sizeof v, &len);
+    if (err == JET_errRecordNotFound)
+        return JET_errSuccess;   /* never computed */
+    CALL(err);
+    if (len != CAT_STATS_LEN || v[0] != CAT_ROW_FORMAT)
+        return JET_errCatalogCorrupted;
+    st->items = get_le32(v + 1);
+    st->keys = get_le32(v + 5);
+    st->pages = get_le32(v + 9);
+    uint64_t bits = (uint64_t)get_le32(v + 13) | (uint64_t)get_le32(v + 17) << 32;
+    memcpy(&st->when, &bits, 8);
+    return JET_errSuccess;
+}
+
+typedef struct keylist {
+    cat_key *k;
+    size_t n, cap;
+} keylist;
+
+static JET_ERR collect_key(void *ctx, const uint8_t *key, size_t klen, const uint8_t *val,
+                           size_t vlen)
+{
+    (void)val;
+    (void)vlen;
+    keylist *l = ctx;
+    if (klen > CAT_KEY_MAX)
+        return JET_errCatalogCorrupted;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 8;
+        cat_key *nk = realloc(l->k, cap * sizeof *nk);
+        if (nk == NULL)
+            return JET_errOutOfMemory;
+        l->k = nk;
+        l->cap = cap;
+    }
+    memcpy(l->k[l->n].b, key, klen);
+    l->k[l->n].len = klen;
+    l->n++;
+    return JET_errSuccess;
+}
+
+/* Remove the statistics rows of table objid (its deletion). */
+static JET_ERR delete_stats(ddl *o, uint32_t objid)
+{
+    keylist l = { 0 };
+    cat_key p;
+    cat_key_prefix(&p, CAT_K_STATS, objid);
+    JET_ERR err = cat_scan(o->x, o->tree, &p, collect_key, &l);
+    for (size_t i = 0; i < l.n && err >= 0; i++)
+        err = row_delete(o, &l.k[i]);
+    free(l.k);
+    return err;
+}
+
+/* Remove the statistics row of one index tree, when there is one. */
+static JET_ERR delete_index_stats(ddl *o, uint32_t objid, uint32_t iobjid)
+{
+    cat_key k;
+    cat_key_stats(&k, objid, iobjid);
+    JET_ERR err = vt_delete(o->x, o->tree, k.b, k.len);
+    return err == JET_errRecordNotFound ? JET_errSuccess : err;
+}
+
 JET_ERR cat_delete_table(vtx *x, struct db *d, const cat_table *t)
 {
     ddl o;
@@ -443,6 +557,7 @@ JET_ERR cat_delete_table(vtx *x, struct db *d, const cat_table *t)
     }
     CHECK(put_drop(&o, tr.lv_objid));
     CHECK(put_drop(&o, tr.objid));
+    CHECK(delete_stats(&o, tr.objid));
 done:
     cat_table_release(cur);
     return err;
@@ -791,6 +906,7 @@ JET_ERR cat_delete_index(vtx *x, struct db *d, const cat_table *t, const char *n
     cat_key_idx(&k, tr.objid, ix->name);
     CHECK(row_delete(&o, &k));
     CHECK(put_drop(&o, ix->objid));
+    CHECK(delete_index_stats(&o, tr.objid, ix->objid));
     CHECK(bump_trow(&o, &tr));
 done:
     cat_table_release(cur);

@@ -25,6 +25,7 @@ enum {
     CAT_K_CNAME = 0x21,     /* objid(BE32) NAME(upper)     -> colid(LE32) */
     CAT_K_IDX = 0x30,       /* objid(BE32) NAME(upper)     -> index row */
     CAT_K_DROP = 0x40,      /* objid(BE32)                 -> pending tree drop */
+    CAT_K_STATS = 0x50,     /* objid(BE32) tree objid(BE32) -> statistics */
 };
 
 #define CAT_ROW_FORMAT 1u   /* first byte of every row value */
@@ -41,6 +42,10 @@ void cat_key_col(cat_key *k, uint32_t objid, JET_COLUMNID colid);
 void cat_key_cname(cat_key *k, uint32_t objid, const char *name);
 void cat_key_idx(cat_key *k, uint32_t objid, const char *name);
 void cat_key_drop(cat_key *k, uint32_t objid);
+/* Statistics of tree iobjid (an index tree, or the table's own objid for
+ * its data tree) of table objid. */
+void cat_key_stats(cat_key *k, uint32_t objid, uint32_t iobjid);
+#define CAT_STATS_LEN 21u   /* format, items, keys, pages (LE32), when (LE64) */
 /* The prefix every row of one kind and table shares (kind + objid). */
 void cat_key_prefix(cat_key *k, uint8_t kind, uint32_t objid);
 

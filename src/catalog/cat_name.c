@@ -113,6 +113,13 @@ void cat_key_drop(cat_key *k, uint32_t objid)
     cat_key_prefix(k, CAT_K_DROP, objid);
 }
 
+void cat_key_stats(cat_key *k, uint32_t objid, uint32_t iobjid)
+{
+    cat_key_prefix(k, CAT_K_STATS, objid);
+    put_be32(k->b + 5, iobjid);
+    k->len = 9;
+}
+
 /* ---- column types ------------------------------------------------------------ */
 
 bool cat_coltyp_long(JET_COLTYP coltyp)

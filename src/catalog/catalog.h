@@ -201,6 +201,21 @@ JET_ERR cat_set_default(struct vtx *x, struct db *d, const cat_table *t, const c
 JET_ERR cat_create_index(struct vtx *x, struct db *d, const cat_table *t, cat_idxspec *spec);
 /* JetDeleteIndex: its tree is freed once the deletion committed. */
 JET_ERR cat_delete_index(struct vtx *x, struct db *d, const cat_table *t, const char *name);
+/* Statistics of one tree of a table (JetComputeStats): entries, distinct
+ * keys, leaf pages, and when they were computed (JET_DATESERIAL, days
+ * since 1899-12-30).  They are kept in the catalog, transactionally, until
+ * the next JetComputeStats or the deletion of the table or index. */
+typedef struct cat_stats {
+    uint32_t items, keys, pages;
+    double when;
+} cat_stats;
+/* Store the statistics of tree iobjid of t (t's own objid: its data tree). */
+JET_ERR cat_put_stats(struct vtx *x, struct db *d, const cat_table *t, uint32_t iobjid,
+                      const cat_stats *st);
+/* The statistics last stored for tree iobjid of table tobjid as x sees them
+ * (x NULL: committed); all zero when JetComputeStats never ran. */
+JET_ERR cat_get_stats(struct vtx *x, struct db *d, uint32_t tobjid, uint32_t iobjid,
+                      cat_stats *st);
 /* JetDeleteTable (the caller checked that no cursor uses it). */
 JET_ERR cat_delete_table(struct vtx *x, struct db *d, const cat_table *t);
 /* JetRenameTable. */

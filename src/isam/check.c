@@ -586,6 +586,15 @@ static JET_ERR check_record(tab *b, const uint8_t *bm, size_t bmlen, const uint8
                 CALL(check_ref(b, NULL, id, data, cb, bm, bmlen, bmx));
         }
     }
+    /* Explicit-NULL markers (a column set to NULL): of a column the table
+     * defines or once defined. */
+    id = 0;
+    while ((id = rec_next_null_marked(rec, len, id)) != 0) {
+        if (cat_column_by_id(t, id) == NULL && id > class_last(b->ct, id))
+            problem(k, ISAM_CK_RECORD, t->name, NULL, t->objid, JET_errDatabaseCorrupted,
+                    "record %s marks column id %u as set to NULL, which the table never "
+                    "defined", bmx, id);
+    }
     for (size_t i = 0; i < t->ncols; i++) {
         const cat_column *col = &t->cols[i];
         if ((col->def.grbit & JET_bitColumnNotNULL) && isam_count_vals(rec, len, col, true) == 0)

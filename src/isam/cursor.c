@@ -38,6 +38,10 @@ static _Atomic(cur_slot *) g_chunks[(CUR_SLOTS_MAX + CUR_CHUNK - 1) / CUR_CHUNK]
 
 static pthread_mutex_t g_mu = PTHREAD_MUTEX_INITIALIZER;   /* table changes + tstates */
 static uint32_t g_cap;                 /* slots in allocated chunks (g_mu) */
+/* Cursors with a transaction level above 0 in level_open, ix_level or
+ * prep_level (c->leveled): while there are none, commits and rollbacks
+ * have nothing to adjust and skip the walk over the handle table. */
+static atomic_uint g_leveled;
 static uint64_t g_next_gen = 1;
 static isam_tstate *g_ts;
 
@@ -396,6 +400,8 @@ static JET_ERR insert_locked(isam_cursor *c)
 /* Free a cursor that is out of the table and unpinned. */
 static void cursor_free(isam_cursor *c)
 {
+    if (c->leveled)
+        atomic_fetch_sub(&g_leveled, 1);
     isam_prep_reset(c);
     rec_buf_free(&c->rb);
     vt_cursor_close(c->vc);
@@ -522,6 +528,11 @@ JET_ERR isam_set_index_ptr(isam_cursor *c, int ix)
     c->vc = vc;
     c->itree = tree;
     c->ix = ix;
+    atomic_store_explicit(&c->cur_iobjid, idx != NULL ? idx->objid : 0, memory_order_release);
+    if (idx != NULL && c->s != NULL) {
+        c->ix_level = vtx_level(c->s);
+        isam_cursor_note_level(c);
+    }
     if (idx != NULL) {
         memcpy(c->ixname, idx->name, sizeof c->ixname);
     } else if (c->t->primary >= 0) {
@@ -553,6 +564,7 @@ static JET_ERR cursor_new(struct sess *s, struct db *d, cat_table *t, JET_GRBIT 
     c->readonly = (grbit & JET_bitTableReadOnly) != 0 || d->read_only;
     c->ix = -1;
     c->itag = 1;
+    c->level_open = vtx_level(s);
     rec_buf_init(&c->rb);
     JET_ERR err = st_tree_open(d->store, t->objid, &c->data);
     if (err >= 0)
@@ -575,6 +587,7 @@ static JET_ERR cursor_new(struct sess *s, struct db *d, cat_table *t, JET_GRBIT 
     }
     atomic_fetch_add(&d->pins, 1);
     cat_table_pin(t);
+    isam_cursor_note_level(c);
     *out = c;
     return JET_errSuccess;
 }
@@ -721,4 +734,103 @@ JET_ERR isam_indexid_find(const cat_table *t, const JET_INDEXID *id, int *ix)
             return JET_errSuccess;
         }
     return JET_errInvalidIndexId;
+}
+
+/* ---- transaction levels (JetCommitTransaction / JetRollback) ------------------ */
+
+void isam_cursor_note_level(isam_cursor *c)
+{
+    if (!c->leveled && (c->level_open | c->ix_level | c->prep_level) != 0) {
+        c->leveled = true;
+        atomic_fetch_add(&g_leveled, 1);
+    }
+}
+
+/* The session's cursors that carry a level, each pinned; NULL when none
+ * (or out of memory: the adjustment is then skipped, as with no cursor). */
+static isam_cursor **leveled_cursors(struct sess *s, size_t *n)
+{
+    *n = 0;
+    if (atomic_load(&g_leveled) == 0)
+        return NULL;
+    pthread_mutex_lock(&g_mu);
+    size_t cnt = 0;
+    for (uint32_t i = 0; i < g_cap; i++) {
+        isam_cursor *c = slot_get_locked(i);
+        if (c != NULL && c->s == s && c->leveled)
+            cnt++;
+    }
+    isam_cursor **v = cnt > 0 ? malloc(cnt * sizeof *v) : NULL;
+    for (uint32_t i = 0; i < g_cap && v != NULL && *n < cnt; i++) {
+        isam_cursor *c = slot_get_locked(i);
+        if (c != NULL && c->s == s && c->leveled) {
+            atomic_fetch_add(&c->refs, 1);
+            v[(*n)++] = c;
+        }
+    }
+    pthread_mutex_unlock(&g_mu);
+    return v;
+}
+
+static void lower_levels(isam_cursor *c, uint32_t level)
+{
+    if (c->level_open > level)
+        c->level_open = level;
+    if (c->ix_level > level)
+        c->ix_level = level;
+    if (c->prep_level > level)
+        c->prep_level = level;
+    if (c->leveled && (c->level_open | c->ix_level | c->prep_level) == 0) {
+        c->leveled = false;
+        atomic_fetch_sub(&g_leveled, 1);
+    }
+}
+
+void isam_txn_end(struct sess *s)
+{
+    size_t n;
+    isam_cursor **v = leveled_cursors(s, &n);
+    uint32_t level = vtx_level(s);
+    for (size_t i = 0; i < n; i++) {
+        lower_levels(v[i], level);
+        isam_cursor_put(v[i]);
+    }
+    free(v);
+}
+
+void isam_txn_rollback(struct sess *s)
+{
+    size_t n;
+    isam_cursor **v = leveled_cursors(s, &n);
+    uint32_t level = vtx_level(s);
+    for (size_t i = 0; i < n; i++) {
+        isam_cursor *c = v[i];
+        if (c->level_open > level) {
+            /* opened in a rolled-back level: gone, like its table may be */
+            (void)isam_cursor_close(c);
+        } else {
+            if (c->prep != PREP_NONE && c->prep_level > level)
+                isam_prep_reset(c);
+            if (c->ix >= 0 && c->ix_level > level && isam_set_index_ptr(c, -1) < 0)
+                isam_pos_reset(c, POS_BEFORE);
+            lower_levels(c, level);
+        }
+        isam_cursor_put(c);
+    }
+    free(v);
+}
+
+bool isam_index_in_use(struct db *d, uint32_t tobjid, uint32_t iobjid)
+{
+    bool used = false;
+    pthread_mutex_lock(&g_mu);
+    for (uint32_t i = 0; i < g_cap && !used; i++) {
+        isam_cursor *c = slot_get_locked(i);
+        /* c->ts and c->d are fixed; cur_iobjid is published atomically */
+        if (c != NULL && c->d == d && c->ts->objid == tobjid &&
+            atomic_load_explicit(&c->cur_iobjid, memory_order_acquire) == iobjid)
+            used = true;
+    }
+    pthread_mutex_unlock(&g_mu);
+    return used;
 }

@@ -102,6 +102,15 @@ typedef struct isam_cursor {
     isam_tstate *ts;
     JET_GRBIT grbit;              /* JetOpenTable's */
     bool readonly;
+    /* Transaction levels (JetRollback closes what a rolled-back level
+     * opened, as ESE does): the level the cursor was opened at, the one its
+     * current secondary index was chosen at, the one its update was
+     * prepared at; a commit lowers them to the new level (isam_txn_end). */
+    uint32_t level_open, ix_level, prep_level;
+    bool leveled;                 /* counted in cursor.c's g_leveled */
+    /* Object id of the current secondary index (0 = primary / sequential),
+     * read by other sessions' JetDeleteIndex (JET_errIndexInUse). */
+    _Atomic uint32_t cur_iobjid;
 
     int ix;                       /* current index (t->idx), -1 = primary / sequential */
     char ixname[CAT_NAME_MAX + 1];/* its name ("" = primary) for refreshes */
@@ -174,6 +183,9 @@ JET_ERR isam_next_lvid(isam_cursor *c, uint64_t *out);
 JET_ERR isam_next_autoinc(isam_cursor *c, const cat_column *col, int64_t *out);
 /* Free a cursor's prepared-update state. */
 void isam_prep_reset(isam_cursor *c);
+/* A level field of c (level_open, ix_level, prep_level) may have become
+ * non-zero: keep the count that lets commits and rollbacks skip the walk. */
+void isam_cursor_note_level(isam_cursor *c);
 
 /* ---- rec.c: column values with defaults and long values ----------------- */
 
@@ -181,7 +193,8 @@ void isam_prep_reset(isam_cursor *c);
  * or into the default; separated values come back with *sep set and the
  * lvid/size decoded.  JET_wrnColumnNull when there is none.  itag 0 is 1.
  * use_default: an absent value (itag 1 of a record without the column)
- * yields the column's default. */
+ * yields the column's default — unless the column was explicitly set to
+ * NULL (the record's explicit-NULL marker, record.h). */
 typedef struct isam_val {
     const void *data;
     size_t cb;
@@ -235,6 +248,12 @@ typedef struct isam_keys {
 void isam_keys_free(isam_keys *ks);
 JET_ERR isam_record_keys(isam_cursor *c, const cat_index *ix, const void *rec, size_t len,
                          isam_keys *out);
+/* The value number (itagSequence) of column colid that made the current
+ * entry of cursor c in index ix, given the entry's record: the first key
+ * combination whose stored entry is c's current one (ESE's KeySequence).
+ * JET_errSecondaryIndexCorrupted when none is. */
+JET_ERR isam_entry_itag(isam_cursor *c, const cat_index *ix, const void *rec, size_t len,
+                        JET_COLUMNID colid, uint32_t *itag);
 /* The primary bookmark of a record: primary key (must be exactly one) or
  * JET_errNullKeyDisallowed etc.; the implicit key is not derived here. */
 JET_ERR isam_primary_key(isam_cursor *c, const void *rec, size_t len, uint8_t *key,

@@ -154,10 +154,15 @@ static JET_ERR conditions_hold(const cat_table *t, const cat_index *ix, const vo
     return JET_errSuccess;
 }
 
-JET_ERR isam_record_keys(isam_cursor *c, const cat_index *ix, const void *rec, size_t len,
-                         isam_keys *out)
+/* Called for every key a record gives an index, with the value number of
+ * each segment's column that made it; a positive return stops the walk. */
+typedef JET_ERR (*key_visit)(void *ctx, const uint8_t *key, size_t klen, bool trunc,
+                             const uint32_t *itag);
+
+/* Enumerate the keys of a record in index ix (the rules of isam_record_keys). */
+static JET_ERR walk_keys(isam_cursor *c, const cat_index *ix, const void *rec, size_t len,
+                         key_visit visit, void *ctx)
 {
-    memset(out, 0, sizeof *out);
     const cat_table *t = c->t;
     bool ok;
     CALL(conditions_hold(t, ix, rec, len, &ok));
@@ -212,14 +217,15 @@ JET_ERR isam_record_keys(isam_cursor *c, const cat_index *ix, const void *rec, s
                 err = JET_errNullKeyDisallowed;
                 goto done;
             }
-            if (trunc) {
-                if (ix->grbit & JET_bitIndexDisallowTruncation) {
-                    err = JET_errKeyTruncated;
-                    goto done;
-                }
-                out->truncated = true;
+            if (trunc && (ix->grbit & JET_bitIndexDisallowTruncation)) {
+                err = JET_errKeyTruncated;
+                goto done;
             }
-            CHECK(keys_add(out, key, klen));
+            CHECK(visit(ctx, key, klen, trunc, itag));
+            if (err > 0) {
+                err = JET_errSuccess;   /* the visitor has what it wanted */
+                goto done;
+            }
         }
         /* next combination of values */
         int i = (int)nseg - 1;
@@ -236,9 +242,67 @@ JET_ERR isam_record_keys(isam_cursor *c, const cat_index *ix, const void *rec, s
     }
 done:
     free(key);
+    return err;
+}
+
+static JET_ERR add_key(void *ctx, const uint8_t *key, size_t klen, bool trunc,
+                       const uint32_t *itag)
+{
+    (void)itag;
+    isam_keys *out = ctx;
+    if (trunc)
+        out->truncated = true;
+    return keys_add(out, key, klen);
+}
+
+JET_ERR isam_record_keys(isam_cursor *c, const cat_index *ix, const void *rec, size_t len,
+                         isam_keys *out)
+{
+    memset(out, 0, sizeof *out);
+    JET_ERR err = walk_keys(c, ix, rec, len, add_key, out);
     if (err < 0)
         isam_keys_free(out);
     return err;
+}
+
+/* Looking for the key combination that made a stored entry. */
+typedef struct itag_find {
+    const cat_index *ix;
+    const uint8_t *bm, *ekey;
+    size_t bmlen, eklen;
+    uint32_t seg;                 /* segment of the column asked about */
+    uint32_t itag;                /* out: its value number, 0 = not found */
+} itag_find;
+
+static JET_ERR match_entry(void *ctx, const uint8_t *key, size_t klen, bool trunc,
+                           const uint32_t *itag)
+{
+    (void)trunc;
+    itag_find *f = ctx;
+    uint8_t ek[BT_KEY_MAX];
+    size_t eklen;
+    CALL(isam_entry_key(f->ix, key, klen, f->bm, f->bmlen, ek, &eklen));
+    if (eklen != f->eklen || memcmp(ek, f->ekey, eklen) != 0)
+        return JET_errSuccess;
+    f->itag = itag[f->seg];
+    return 1;
+}
+
+JET_ERR isam_entry_itag(isam_cursor *c, const cat_index *ix, const void *rec, size_t len,
+                        JET_COLUMNID colid, uint32_t *itag)
+{
+    itag_find f = { .ix = ix, .bm = c->bm, .bmlen = c->bmlen, .ekey = c->ekey,
+                    .eklen = c->eklen };
+    uint32_t nseg = ix->nseg < JET_ccolKeyMost ? ix->nseg : JET_ccolKeyMost;
+    while (f.seg < nseg && ix->seg[f.seg].colid != colid)
+        f.seg++;
+    if (f.seg == nseg)
+        return JET_errColumnNotFound;
+    CALL(walk_keys(c, ix, rec, len, match_entry, &f));
+    if (f.itag == 0)
+        return JET_errSecondaryIndexCorrupted;   /* no value of the record makes it */
+    *itag = f.itag;
+    return JET_errSuccess;
 }
 
 JET_ERR isam_primary_key(isam_cursor *c, const void *rec, size_t len, uint8_t *key,

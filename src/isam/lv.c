@@ -52,8 +52,11 @@ JET_ERR isam_get_val(const void *rec, size_t len, const cat_column *col, uint32_
     if (rec != NULL)
         CALL(err = rec_get(rec, len, &col->def, itag, &data, &cb, &flags));
     if (err == JET_wrnColumnNull) {
+        /* The default stands in for a column never set, not for one set
+         * to NULL (the record's explicit-NULL marker). */
         if (use_default && itag == 1 && col->dflt != NULL &&
-            (rec == NULL || rec_count(rec, len, &col->def) == 0)) {
+            (rec == NULL || (rec_count(rec, len, &col->def) == 0 &&
+                             !rec_null_marked(rec, len, col->def.colid)))) {
             v->data = col->dflt;
             v->cb = col->cbdflt;
             v->is_default = true;
@@ -75,7 +78,8 @@ JET_ERR isam_get_val(const void *rec, size_t len, const cat_column *col, uint32_
 uint32_t isam_count_vals(const void *rec, size_t len, const cat_column *col, bool use_default)
 {
     uint32_t n = rec != NULL ? rec_count(rec, len, &col->def) : 0;
-    if (n == 0 && use_default && col->dflt != NULL)
+    if (n == 0 && use_default && col->dflt != NULL &&
+        (rec == NULL || !rec_null_marked(rec, len, col->def.colid)))
         n = 1;
     return n;
 }

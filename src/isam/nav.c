@@ -631,6 +631,12 @@ JET_ERR isam_seek(isam_cursor *c, JET_GRBIT grbit)
             }
         }
     } else if (op == JET_bitSeekGE || op == JET_bitSeekGT) {
+        /* ESE compares the search key with each entry's key part; a
+         * partial key (fewer segments, no limit) sorts before every key it
+         * is a prefix of, so SeekGT lands on the first of them.  (ESE adds
+         * 0xFF to a complete key on a non-unique index only to skip the
+         * entries of that key faster: segments delimit themselves, so the
+         * result is the same as this strict comparison.) */
         err = seek_forward(c, key, klen, op == JET_bitSeekGT);
         if (err == JET_errNoCurrentRecord) {
             isam_pos_reset(c, POS_AFTER);

@@ -53,6 +53,102 @@ static JET_ERR deliver(isam_cursor *c, const cat_column *col, const isam_val *v,
     return avail > cb ? JET_wrnBufferTruncated : JET_errSuccess;
 }
 
+static bool index_has_column(const cat_index *ix, JET_COLUMNID colid)
+{
+    for (uint32_t i = 0; i < ix->nseg; i++)
+        if (ix->seg[i].colid == colid)
+            return true;
+    return false;
+}
+
+/* JET_bitRetrieveFromIndex / FromPrimaryBookmark: which value of column
+ * col the current index entry (or the primary key behind it) holds.  ESE
+ * takes the value from the entry's key when the key can give it back and
+ * otherwise from the record, at the value number that made the entry;
+ * normalised keys are not always reversible (text, truncation), so jetdb
+ * always reads the record at that number — the same value.  A column the
+ * index does not contain is JET_errColumnNotFound, as in ESE. */
+static JET_ERR index_value_itag(isam_cursor *c, const cat_column *col, JET_GRBIT grbit,
+                                uint32_t *itag)
+{
+    const cat_table *t = c->t;
+    *itag = 1;
+    if (c->ix < 0) {
+        /* On the primary index: a table without one (sequential), a
+         * temporary table or a cursor that is not on an entry reads the
+         * record (ESE's fallback); otherwise the key must hold the column. */
+        if (t->primary < 0 || t->temp || c->pos != POS_ON)
+            return JET_errSuccess;
+        return index_has_column(&t->idx[t->primary], col->def.colid) ? JET_errSuccess
+                                                                       : JET_errColumnNotFound;
+    }
+    const cat_index *ix;
+    if (grbit & JET_bitRetrieveFromPrimaryBookmark) {
+        if (t->primary < 0)
+            return JET_errColumnNotFound;   /* a sequential table has no key columns */
+        ix = &t->idx[t->primary];
+    } else {
+        ix = &t->idx[c->ix];
+    }
+    if (!index_has_column(ix, col->def.colid))
+        return JET_errColumnNotFound;
+    if ((grbit & JET_bitRetrieveFromPrimaryBookmark) ||
+        !(col->def.grbit & JET_bitColumnMultiValued))
+        return JET_errSuccess;
+    const uint8_t *rec;
+    size_t len;
+    CALL(isam_current_rec(c, &rec, &len));
+    return isam_entry_itag(c, ix, rec, len, col->def.colid, itag);
+}
+
+/* columnid 0: the seq-th value among all tagged columns, in column id
+ * order.  A column with no stored value and a default counts as one value
+ * (its default) unless JET_bitRetrieveIgnoreDefault; one that is
+ * explicitly NULL over its default counts only with JET_bitRetrieveNull
+ * (JET_wrnColumnSetNull), as in ESE's scan.  *col receives the column,
+ * *setnull whether it is such a NULL; JET_wrnColumnNull past the last. */
+static JET_ERR scan_tagged(isam_cursor *c, const uint8_t *rec, size_t len, JET_GRBIT grbit,
+                           uint32_t seq, const cat_column **col, uint32_t *itag,
+                           bool *setnull, isam_val *v)
+{
+    bool use_default = !(grbit & JET_bitRetrieveIgnoreDefault);
+    bool nulls = (grbit & JET_bitRetrieveNull) != 0;
+    uint32_t left = seq;
+    *setnull = false;
+    for (size_t i = 0; i < c->t->ncols; i++) {
+        const cat_column *tc = &c->t->cols[i];
+        if (tc->def.colid < REC_TAGGED_FIRST)
+            continue;
+        uint32_t n = rec_count(rec, len, &tc->def);
+        if (n == 0) {
+            if (tc->dflt == NULL)
+                continue;
+            isam_val dv;
+            JET_ERR e;
+            CALL(e = isam_get_val(rec, len, tc, 1, true, &dv));
+            bool isnull = e == JET_wrnColumnNull;
+            if (isnull ? !nulls : !use_default)
+                continue;
+            if (left == 1) {
+                *col = tc;
+                *itag = 1;
+                *setnull = isnull;
+                *v = dv;
+                return JET_errSuccess;
+            }
+            left--;
+            continue;
+        }
+        if (left <= n) {
+            *col = tc;
+            *itag = left;
+            return isam_get_val(rec, len, tc, left, false, v);
+        }
+        left -= n;
+    }
+    return JET_wrnColumnNull;
+}
+
 JET_ERR isam_retrieve_column(isam_cursor *c, JET_COLUMNID colid, void *buf, uint32_t cb,
                              uint32_t *actual, JET_GRBIT grbit, uint32_t ib, uint32_t *itag,
                              JET_COLUMNID *next_tagged)
@@ -70,6 +166,13 @@ JET_ERR isam_retrieve_column(isam_cursor *c, JET_COLUMNID colid, void *buf, uint
             return JET_errColumnNotFound;
     }
     uint32_t seq = itag != NULL ? *itag : 1;
+    if (grbit & (JET_bitRetrieveFromIndex | JET_bitRetrieveFromPrimaryBookmark)) {
+        if (colid == 0)
+            return JET_errBadColumnId;
+        CALL(index_value_itag(c, col, grbit, &seq));
+        if (itag != NULL && (grbit & JET_bitRetrieveTag))
+            *itag = seq;   /* the value number of the current entry */
+    }
     if ((colid == 0 || col->def.colid >= REC_TAGGED_FIRST) && seq == 0)
         return JET_errBadItagSequence;
 
@@ -80,34 +183,21 @@ JET_ERR isam_retrieve_column(isam_cursor *c, JET_COLUMNID colid, void *buf, uint
     JET_ERR err;
     isam_val v;
     if (colid == 0) {
-        /* The seq-th tagged value of the record, columns in id order. */
-        JET_COLUMNID id = REC_TAGGED_FIRST - 1;
-        uint32_t left = seq;
-        err = JET_wrnColumnNull;
-        while ((id = rec_next_present(rec, len, id)) != 0) {
-            if (id < REC_TAGGED_FIRST)
-                continue;
-            const cat_column *tc = cat_column_by_id(c->t, id);
-            if (tc == NULL)
-                continue;
-            uint32_t n = rec_count(rec, len, &tc->def);
-            if (left <= n) {
-                col = tc;
-                err = isam_get_val(rec, len, tc, left, false, &v);
-                if (itag != NULL)
-                    *itag = left;
-                break;
-            }
-            left -= n;
-        }
-        if (err == JET_wrnColumnNull) {
+        uint32_t got = 0;
+        bool setnull = false;
+        err = scan_tagged(c, rec, len, grbit, seq, &col, &got, &setnull, &v);
+        if (err == JET_wrnColumnNull || setnull) {
             if (actual != NULL)
                 *actual = 0;
             if (next_tagged != NULL)
-                *next_tagged = 0;
+                *next_tagged = setnull ? col->def.colid : 0;
+            if (itag != NULL && setnull)
+                *itag = got;
             free(own);
-            return JET_wrnColumnNull;
+            return setnull ? JET_wrnColumnSetNull : JET_wrnColumnNull;
         }
+        if (err >= 0 && itag != NULL)
+            *itag = got;
     } else {
         bool tagged = col->def.colid >= REC_TAGGED_FIRST;
         err = isam_get_val(rec, len, col, tagged ? seq : 1,

@@ -203,6 +203,14 @@ static JET_ERR set_value(isam_cursor *c, const cat_column *col, uint32_t itag, c
     return err;
 }
 
+/* The rec_set flags of setting column col to NULL: a column with a
+ * default keeps an explicit-NULL marker, so it reads NULL (as ESE), not
+ * the default. */
+static unsigned null_flags(const cat_column *col)
+{
+    return col->dflt != NULL ? REC_SET_NULL_MARK : 0u;
+}
+
 /* Where a tagged value goes: itag 0 or past the last value appends. */
 static uint32_t target_itag(isam_cursor *c, const cat_column *col, uint32_t itag)
 {
@@ -316,9 +324,8 @@ static JET_ERR set_lv(isam_cursor *c, const cat_column *col, uint32_t itag, cons
     if (to_null) {
         if (col->def.grbit & JET_bitColumnNotNULL)
             return JET_errNullInvalid;
-        if (at <= n || !is_tagged(col))
-            CALL(rec_set(&c->rb, &col->def, at, NULL, 0, 0, isam_rec_max(c)));
-        return JET_errSuccess;
+        /* The codec applies ESE's itag rules (and the marker) itself. */
+        return set_value(c, col, is_tagged(col) ? itag : 1, NULL, 0, null_flags(col));
     }
 
     /* Decide where the value lives after the change. */
@@ -414,11 +421,15 @@ JET_ERR isam_set_column(isam_cursor *c, JET_COLUMNID colid, const void *data, ui
         return JET_errInvalidGrbit;
 
     if (grbit & JET_bitSetRevertToDefaultValue) {
-        /* Drop the stored values: the default shows through again. */
-        uint32_t n = rec_count(c->rb.data, c->rb.len, &col->def);
+        /* Drop the stored values and the explicit-NULL marker: the column
+         * is "never set" again and its default shows through.  (A NotNULL
+         * column without a default then fails at JetUpdate.) */
+        rec_coldef d = col->def;
+        d.grbit &= ~(JET_GRBIT)JET_bitColumnNotNULL;
+        uint32_t n = rec_count(c->rb.data, c->rb.len, &d);
         while (n-- > 0)
-            CALL(rec_set(&c->rb, &col->def, 1, NULL, 0, 0, isam_rec_max(c)));
-        return JET_errSuccess;
+            CALL(rec_set(&c->rb, &d, 1, NULL, 0, 0, isam_rec_max(c)));
+        return rec_set(&c->rb, &d, 1, NULL, 0, 0, isam_rec_max(c));
     }
 
     bool unique = (grbit & (JET_bitSetUniqueMultiValues |
@@ -433,10 +444,11 @@ JET_ERR isam_set_column(isam_cursor *c, JET_COLUMNID colid, const void *data, ui
         return set_lv(c, col, itag, data, cb, grbit, ib);
 
     if (cb == 0 && !(grbit & JET_bitSetZeroLength)) {
-        uint32_t n = rec_count(c->rb.data, c->rb.len, &col->def);
-        if (is_tagged(col) && at > n && !(col->def.grbit & JET_bitColumnNotNULL))
-            return JET_errSuccess;         /* nothing there to delete */
-        return rec_set(&c->rb, &col->def, at, NULL, 0, 0, isam_rec_max(c));
+        /* NULL: the codec applies ESE's rules — NotNULL refused, value
+         * itag deleted, nothing to delete a no-op, and a column with a
+         * default keeps an explicit-NULL marker (itag 1 of a column
+         * without values). */
+        return set_value(c, col, is_tagged(col) ? itag : 1, NULL, 0, null_flags(col));
     }
     /* Size rules are the codec's (JetSetColumn's): ColumnTooBig,
      * InvalidBufferSize, a variable value cut at cbMax with a warning. */
@@ -663,6 +675,13 @@ static JET_ERR check_columns(isam_cursor *c, rec_buf *fin)
             int32_t zero = 0;
             CALL(rec_set(fin, &col->def, 1, &zero, 4, 0, isam_rec_max(c)));
         }
+        /* An escrow column is in every new record (its default stored), as
+         * in ESE: JetEscrowUpdate then adds to the stored integer. */
+        if ((col->def.grbit & JET_bitColumnEscrowUpdate) && c->prep != PREP_REPLACE &&
+            col->dflt != NULL && col->cbdflt == rec_fixed_size(col->def.coltyp) &&
+            rec_count(fin->data, fin->len, &col->def) == 0 &&
+            !rec_null_marked(fin->data, fin->len, col->def.colid))
+            CALL(rec_set(fin, &col->def, 1, col->dflt, col->cbdflt, 0, isam_rec_max(c)));
         if ((col->def.grbit & JET_bitColumnNotNULL) &&
             isam_count_vals(fin->data, fin->len, col, true) == 0)
             return JET_errNullInvalid;
@@ -818,7 +837,93 @@ JET_ERR isam_get_lock(isam_cursor *c, JET_GRBIT grbit)
     if (grbit == JET_bitWriteLock && c->readonly)
         return JET_errPermissionDenied;
     CALL(isam_current(c, NULL, NULL));
+    /* A read lock is shared with other sessions' read locks (ESE); either
+     * kind conflicts with another session's write lock or change. */
+    if (grbit == JET_bitReadLock)
+        return vt_read_lock(isam_x(c), c->data, c->bm, c->bmlen);
     return vt_lock(isam_x(c), c->data, c->bm, c->bmlen);
+}
+
+/* Where JetEscrowUpdate's integer is in the record as the session sees it
+ * (vt_delta's locate): the column's fixed slot.  JET_wrnColumnNull when
+ * the record holds no value for it (the default shows, or NULL). */
+typedef struct escrow_loc {
+    const cat_column *col;
+    uint32_t size;
+} escrow_loc;
+
+static JET_ERR escrow_locate(void *ctx, const uint8_t *val, size_t len, uint32_t *off,
+                             uint32_t *width)
+{
+    const escrow_loc *l = ctx;
+    const void *data = NULL;
+    size_t cb = 0;
+    JET_ERR err = rec_get(val, len, &l->col->def, 1, &data, &cb, NULL);
+    if (err < 0)
+        return err;
+    if (err == JET_wrnColumnNull || data == NULL || cb != l->size ||
+        (const uint8_t *)data < val || (const uint8_t *)data + cb > val + len)
+        return JET_wrnColumnNull;
+    *off = (uint32_t)((const uint8_t *)data - val);
+    *width = l->size;
+    return JET_errSuccess;
+}
+
+static int64_t escrow_int(const void *p, size_t size)
+{
+    if (size == 4) {
+        int32_t w;
+        memcpy(&w, p, 4);
+        return w;
+    }
+    int64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+/* The record has no value of the escrow column (its default shows, or it
+ * is NULL): write the sum into the record as an ordinary replace. */
+static JET_ERR escrow_by_replace(isam_cursor *c, vtx *x, const cat_column *col, size_t size,
+                                 int64_t d, vt_escrow *res)
+{
+    uint8_t *rec = NULL;
+    size_t len = 0;
+    JET_ERR err = isam_load_record(c, c->bm, c->bmlen, &rec, &len);
+    if (err == JET_errRecordNotFound)
+        err = JET_errRecordDeleted;
+    CALL(err);
+    int64_t oldv = 0;
+    isam_val v;
+    err = isam_get_val(rec, len, col, 1, true, &v);
+    if (err == JET_errSuccess && v.cb == size)
+        oldv = escrow_int(v.data, size);
+    if (err > 0)
+        err = JET_errSuccess;
+    int64_t newv = size == 4 ? (int64_t)(int32_t)(uint32_t)((uint64_t)oldv + (uint64_t)d)
+                             : (int64_t)((uint64_t)oldv + (uint64_t)d);
+    *res = (vt_escrow){ oldv, newv, false };
+    rec_buf nb;
+    rec_buf_init(&nb);
+    if (err >= 0 && newv == 0 && (col->def.grbit & JET_bitColumnDeleteOnZero)) {
+        err = delete_record(c, x, c->bm, c->bmlen, rec, len, NULL, 0);
+    } else if (err >= 0) {
+        err = rec_buf_load(&nb, rec, len);
+        if (err >= 0) {
+            uint8_t b[8];
+            if (size == 4) {
+                int32_t w = (int32_t)newv;
+                memcpy(b, &w, 4);
+            } else {
+                memcpy(b, &newv, 8);
+            }
+            err = rec_set(&nb, &col->def, 1, b, size, 0, isam_rec_max(c));
+        }
+        if (err >= 0)
+            err = replace_record(c, x, c->bm, c->bmlen, rec, len, nb.data, nb.len);
+    }
+    free(rec);
+    rec_buf_free(&nb);
+    return err;
 }
 
 JET_ERR isam_escrow_update(isam_cursor *c, JET_COLUMNID colid, const void *delta, uint32_t cb,
@@ -834,84 +939,52 @@ JET_ERR isam_escrow_update(isam_cursor *c, JET_COLUMNID colid, const void *delta
     if (col == NULL)
         return JET_errColumnNotFound;
     if (!(col->def.grbit & JET_bitColumnEscrowUpdate))
-        return JET_errInvalidParameter;
+        return JET_errInvalidOperation;   /* not an escrow column (ESE's answer) */
     size_t size = rec_fixed_size(col->def.coltyp);
     if ((size != 4 && size != 8) || cb != size || delta == NULL)
+        return JET_errInvalidBufferSize;
+    /* ESE: an old-value buffer, when given, holds the whole integer. */
+    if (oldbuf != NULL && cbold != 0 && cbold < size)
         return JET_errInvalidBufferSize;
     if (c->prep != PREP_NONE)
         return JET_errAlreadyPrepared;
     CALL(isam_current(c, NULL, NULL));
 
+    int64_t d = escrow_int(delta, size);
     vtx *x;
     CALL(vtx_auto_begin(c->s, &x));
-    uint8_t *rec = NULL;
-    size_t len = 0;
-    rec_buf nb;
-    rec_buf_init(&nb);
-    JET_ERR err = isam_load_record(c, c->bm, c->bmlen, &rec, &len);
+    /* A delta of the record's stored integer: other sessions' deltas of
+     * the same record do not conflict with it (ESE). */
+    escrow_loc loc = { col, (uint32_t)size };
+    vt_escrow res;
+    JET_ERR err = vt_delta(x, c->data, c->bm, c->bmlen, escrow_locate, &loc, d,
+                           (grbit & JET_bitEscrowNoRollback) ? VT_DELTA_NO_ROLLBACK : 0, &res);
     if (err == JET_errRecordNotFound)
         err = JET_errRecordDeleted;
-    int64_t oldv = 0, d = 0, newv = 0;
-    if (err >= 0) {
-        isam_val v;
-        err = isam_get_val(rec, len, col, 1, true, &v);
-        if (err == JET_errSuccess && v.cb == size) {
-            if (size == 4) {
-                int32_t w;
-                memcpy(&w, v.data, 4);
-                oldv = w;
-            } else {
-                memcpy(&oldv, v.data, 8);
-            }
-        }
-        if (err > 0)
-            err = JET_errSuccess;
-    }
-    if (err >= 0) {
-        if (size == 4) {
-            int32_t w;
-            memcpy(&w, delta, 4);
-            d = w;
-            newv = (int64_t)(int32_t)(uint32_t)((uint64_t)oldv + (uint64_t)d);
-        } else {
-            memcpy(&d, delta, 8);
-            newv = (int64_t)((uint64_t)oldv + (uint64_t)d);
-        }
-        if (newv == 0 && (col->def.grbit & JET_bitColumnDeleteOnZero)) {
+    if (err == JET_wrnColumnNull) {
+        err = escrow_by_replace(c, x, col, size, d, &res);
+    } else if (err >= 0 && res.seen == 0 && (col->def.grbit & JET_bitColumnDeleteOnZero) &&
+               !res.shared) {
+        /* Zero as this session sees it, and no other session has the
+         * record: it goes (see docs/compatibility.md). */
+        uint8_t *rec = NULL;
+        size_t len = 0;
+        err = isam_load_record(c, c->bm, c->bmlen, &rec, &len);
+        if (err >= 0)
             err = delete_record(c, x, c->bm, c->bmlen, rec, len, NULL, 0);
-        } else {
-            err = rec_buf_load(&nb, rec, len);
-            if (err >= 0) {
-                uint8_t b[8];
-                if (size == 4) {
-                    int32_t w = (int32_t)newv;
-                    memcpy(b, &w, 4);
-                } else {
-                    memcpy(b, &newv, 8);
-                }
-                err = rec_set(&nb, &col->def, 1, b, size, 0, isam_rec_max(c));
-            }
-            if (err >= 0)
-                err = replace_record(c, x, c->bm, c->bmlen, rec, len, nb.data, nb.len);
-        }
+        free(rec);
     }
     err = vtx_auto_end(c->s, x, err);
-    free(rec);
-    rec_buf_free(&nb);
     CALL(err);
     if (oldactual != NULL)
         *oldactual = (uint32_t)size;
     if (oldbuf != NULL && cbold > 0) {
-        uint8_t b[8];
         if (size == 4) {
-            int32_t w = (int32_t)oldv;
-            memcpy(b, &w, 4);
+            int32_t w = (int32_t)res.stored;
+            memcpy(oldbuf, &w, 4);
         } else {
-            memcpy(b, &oldv, 8);
+            memcpy(oldbuf, &res.stored, 8);
         }
-        memcpy(oldbuf, b, cbold < size ? cbold : size);
-        if (cbold < size)
-            return JET_wrnBufferTruncated;
     }
     return JET_errSuccess;
 }

@@ -293,7 +293,7 @@ static void test_special_columns(void **state)
     assert_int_equal(old, 0);
     assert_jet_ok(JetEscrowUpdate(s, t, c[4], &delta, 4, &old, 4, &actual, 0));
     assert_int_equal(old, 5);
-    assert_jet(JET_errInvalidParameter, JetEscrowUpdate(s, t, c[2], &delta, 4, NULL, 0, NULL, 0));
+    assert_jet(JET_errInvalidOperation, JetEscrowUpdate(s, t, c[2], &delta, 4, NULL, 0, NULL, 0));
     assert_jet(JET_errInvalidBufferSize, JetEscrowUpdate(s, t, c[4], &delta, 2, NULL, 0, NULL, 0));
     assert_jet_ok(JetCommitTransaction(s, 0));
     assert_int_equal(tu_get_long(s, t, c[4]), 10);
