@@ -528,8 +528,12 @@ JET_ERR isam_set_index_ptr(isam_cursor *c, int ix)
     c->vc = vc;
     c->itree = tree;
     c->ix = ix;
+    /* Choosing the current index again keeps the level it was chosen at
+     * (ESE leaves the cursor's index alone then). */
+    bool same = idx != NULL &&
+                atomic_load_explicit(&c->cur_iobjid, memory_order_relaxed) == idx->objid;
     atomic_store_explicit(&c->cur_iobjid, idx != NULL ? idx->objid : 0, memory_order_release);
-    if (idx != NULL && c->s != NULL) {
+    if (idx != NULL && c->s != NULL && !same) {
         c->ix_level = vtx_level(c->s);
         isam_cursor_note_level(c);
     }

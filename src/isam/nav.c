@@ -758,13 +758,16 @@ JET_ERR isam_set_current_index(isam_cursor *c, const char *name, const JET_INDEX
         size_t bmlen = c->bmlen;
         memcpy(bm, c->bm, bmlen);
         int old = c->ix;
+        uint32_t old_level = c->ix_level;
         err = isam_set_index_ptr(c, ix);
         if (err >= 0)
             err = isam_goto_record_entry(c, bm, bmlen, itag);
         if (err < 0 && err != JET_errNoCurrentRecord) {
-            /* back to where we were */
-            if (isam_set_index_ptr(c, old) >= 0)
+            /* back to where we were, with the level that index was chosen at */
+            if (isam_set_index_ptr(c, old) >= 0) {
+                c->ix_level = old_level;
                 (void)isam_goto_record_entry(c, bm, bmlen, 1);
+            }
         }
         free(bm);
         return err;

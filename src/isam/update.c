@@ -420,6 +420,10 @@ JET_ERR isam_set_column(isam_cursor *c, JET_COLUMNID colid, const void *data, ui
         (grbit & LV_OPS))
         return JET_errInvalidGrbit;
 
+    /* The bit only changes what a NULL set does: with a value (or a
+     * zero-length one) ESE ignores it and sets the value. */
+    if (cb > 0 || (grbit & JET_bitSetZeroLength))
+        grbit &= ~(JET_GRBIT)JET_bitSetRevertToDefaultValue;
     if (grbit & JET_bitSetRevertToDefaultValue) {
         /* Drop the stored values and the explicit-NULL marker: the column
          * is "never set" again and its default shows through.  (A NotNULL

@@ -275,6 +275,7 @@ typedef struct applied_row {
     vrow *row;
     uint8_t *before;
     size_t len;
+    bool logged;                 /* the replace left an undo record */
 } applied_row;
 
 /* A level-1 commit adds x's pending deltas to the tree values of their
@@ -304,6 +305,7 @@ static JET_ERR apply_deltas(vtx *x, uint64_t *held)
         return err;
     }
     uint64_t txid = txn_id(st);
+    size_t undo0 = txn_undo_count(st);
     uint64_t mask = 0;
     n = 0;
     for (size_t i = 0; i < x->nvers; i++) {
@@ -344,12 +346,15 @@ static JET_ERR apply_deltas(vtx *x, uint64_t *held)
             else
                 vr_add_le(b + 1 + d[k]->doff, d[k]->dwidth, d[k]->delta);
         }
+        bool logged = false;
         if (err >= 0) {
+            size_t u = txn_undo_count(st);
             atomic_fetch_add(&bt_client(r->t)[VT_C_GEN], 1);
             err = bt_replace(r->t, txid, r->key, r->klen, b, len);
+            logged = txn_undo_count(st) != u;
         }
         if (err >= 0) {
-            done[ndone++] = (applied_row){ r, before, len };
+            done[ndone++] = (applied_row){ r, before, len, logged };
             before = NULL;
             for (size_t k = i; k < j; k++)
                 d[k]->applied = true;
@@ -359,12 +364,19 @@ static JET_ERR apply_deltas(vtx *x, uint64_t *held)
         i = j;
     }
     if (err < 0) {
-        /* Put back what was added, newest first. */
+        /* Put back what was added, newest first: rows of unlogged trees
+         * by hand, logged ones by compensation (CLRs, and their undo
+         * records dropped), so that neither x's rollback nor a recovery
+         * restores these images again later, over what other transactions
+         * change in the rows once the shards are let go. */
         for (size_t k = ndone; k > 0; k--) {
             applied_row *a = &done[k - 1];
             atomic_fetch_add(&bt_client(a->row->t)[VT_C_GEN], 1);
-            (void)bt_replace(a->row->t, txid, a->row->key, a->row->klen, a->before, a->len);
+            if (!a->logged)
+                (void)bt_replace(a->row->t, txid, a->row->key, a->row->klen, a->before,
+                                 a->len);
         }
+        (void)txn_rollback_to(st, undo0, st_undo_lookup);
         for (size_t i = 0; i < m; i++)
             d[i]->applied = false;
         unlock_held(held);

@@ -468,6 +468,34 @@ static void test_not_running_paths(void **state)
     check_keys(dbp, 300);
 }
 
+/* A running target's attached database named as the file to restore in
+ * place: refused (it is no backup copy) before anything is written to it,
+ * and the target's data stays whole. */
+static void test_attached_db_untouched(void **state)
+{
+    (void)state;
+    fresh();
+    tinst e;
+    target_with_backup(&e, "tgt", "edb", false);
+    char rst[620], bk[600], live[620];
+    sub(rst, sizeof rst, "rst", true);
+    sub(bk, sizeof bk, "bk", false);
+    sub(live, sizeof live, "live", true);
+    /* The application streamed the backup's copy over nothing: the
+     * restore is pointed at the live file itself. */
+    JET_RSTMAP_A map = { e.dbpath, e.dbpath };
+    JET_LOGINFO_A li = { sizeof li, 0, 0, "edb" };
+    JET_ERR err = JetExternalRestore2A(rst, rst, &map, 1, bk, &li, NULL, live, live, NULL);
+    assert_jet(JET_errRestoreOfNonBackupDatabase, err);
+    t_write(&e, 700, 720);
+    t_stop(&e);
+    t_start(&e, "tgt", "live", "edb", false);
+    assert_true(JetAttachDatabaseA(e.ses, e.dbpath, 0) >= 0);
+    assert_jet_ok(JetDetachDatabaseA(e.ses, e.dbpath));
+    t_stop(&e);
+    check_keys(e.dbpath, 720);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -476,6 +504,7 @@ int main(void)
         cmocka_unit_test(test_base_mismatch),
         cmocka_unit_test(test_circular_ignored),
         cmocka_unit_test(test_not_running_paths),
+        cmocka_unit_test(test_attached_db_untouched),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

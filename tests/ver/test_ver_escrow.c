@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "inst/inst.h"
+#include "txn/ver_int.h"
 
 static char *g_dir;
 static ver_env g_env;
@@ -572,6 +573,77 @@ static void test_threads(void **state)
     expect_no_versions(v);
 }
 
+/* The version-store row of key (NULL: none). */
+static const vrow *row_of(const char *key)
+{
+    uint64_t h = vr_hash(g_env.t, key, strlen(key));
+    vshard *sh = &vs_shards[vr_shard_of(h)];
+    pthread_mutex_lock(&sh->mu);
+    const vrow *r = vr_find(sh, g_env.t, h, key, strlen(key));
+    pthread_mutex_unlock(&sh->mu);
+    return r;
+}
+
+/* Set or clear the stored deletion flag of a row behind the version
+ * store's back (a damaged row for the commit to trip on). */
+static void set_raw_flag(const char *key, bool flagged)
+{
+    uint8_t b[ROWLEN + 1];
+    size_t actual = 0;
+    assert_jet_ok(bt_get(g_env.t, key, strlen(key), 0, b, sizeof b, &actual));
+    assert_int_equal(actual, ROWLEN + 1);
+    b[0] = flagged ? (uint8_t)(b[0] | VT_ROW_DELETED) : (uint8_t)(b[0] & ~VT_ROW_DELETED);
+    assert_jet_ok(bt_replace(g_env.t, 0, key, strlen(key), b, sizeof b));
+}
+
+/* A level-1 commit whose deltas cannot all be applied (here: one row's
+ * stored value is damaged) fails and leaves the transaction open with the
+ * tree as before.  What it had applied to other rows is compensated for
+ * good: neither its rollback nor a crash recovery may later restore those
+ * rows' old images over the changes other transactions committed since. */
+static void test_failed_commit_compensates(void **state)
+{
+    (void)state;
+    ver_env *v = &g_env;
+    for (int crash = 0; crash < 2; crash++) {
+        const char *ka = crash ? "ca" : "ra", *kb = crash ? "cb" : "rb";
+        seed_row(v, ka, 100, 0);
+        seed_row(v, kb, 200, 0);
+        ve_begin(v, 0);
+        vtx *a = ve_x(v, 0);
+        assert_jet_ok(add32(a, ka, 5, 0, NULL));
+        assert_jet_ok(add32(a, kb, 6, 0, NULL));
+        /* The commit applies rows in the order of their version-store
+         * rows: damage the later one, so the earlier one is applied first. */
+        const char *good = ka, *bad = kb;
+        if ((uintptr_t)row_of(ka) > (uintptr_t)row_of(kb)) {
+            good = kb;
+            bad = ka;
+        }
+        int32_t good0 = raw32(good);
+        set_raw_flag(bad, true);
+        assert_jet(JET_errDatabaseCorrupted, vtx_commit(v->s[0], 0));
+        assert_int_equal(vtx_level(v->s[0]), 1);
+        assert_int_equal(raw32(good), good0);
+        set_raw_flag(bad, false);
+        /* Another transaction adds to the good row and commits. */
+        ve_begin(v, 1);
+        assert_jet_ok(add32(ve_x(v, 1), good, 1000, 0, NULL));
+        ve_commit(v, 1);
+        assert_int_equal(raw32(good), good0 + 1000);
+        if (!crash) {
+            ve_rollback(v, 0);
+        } else {
+            uint32_t objid = v->objid;
+            ve_close(v, JET_bitTermDirty);
+            ve_open(v, g_dir, false, objid);    /* recovery undoes a's work */
+        }
+        assert_int_equal(raw32(good), good0 + 1000);
+        assert_int_equal(c32_of(NULL, good), good0 + 1000);
+        assert_int_equal(c32_of(NULL, bad), strcmp(bad, ka) == 0 ? 100 : 200);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -582,6 +654,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cursor_reads, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_locks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_failed_commit_compensates, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
