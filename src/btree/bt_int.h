@@ -21,6 +21,7 @@
 
 /* Slots of a tree's memo of sound pages (bt_node_trust). */
 #define BT_TRUST_SLOTS 4096u
+#define BT_IMG_POOL 8u          /* spare before-image buffers per tree */
 
 struct bt_tree {
     bt_env env;
@@ -44,6 +45,10 @@ struct bt_tree {
      * before letting go of the pages): a cursor's private copy of a leaf
      * taken when it was n is the leaf as it still is while it is n. */
     _Atomic uint64_t mods;
+    /* Spare page-size buffers for the before images of operations (taken
+     * and given back with atomic exchanges, so any thread may use them);
+     * freed by bt_close. */
+    _Atomic(uint8_t *) imgs[BT_IMG_POOL];
 };
 
 /* ---- keys and node records (bt_node.c) ------------------------------ */
@@ -97,11 +102,21 @@ JET_ERR bt_read_node(bt_tree *t, uint32_t pgno, bf **out);
 typedef struct bt_opage {
     bf *b;
     uint8_t *page;      /* bf_page(b) */
-    uint8_t *before;    /* image when first latched; NULL for a new page */
+    uint8_t *before;    /* image when first latched for a change; NULL for
+                           a new page and for a page only peeked at */
     uint32_t pgno;
     bool isnew;
     bool changed;       /* bt_op_commit: the op changed it */
+#ifndef NDEBUG
+    uint8_t *shadow;    /* debug builds: a peeked page's image, to check
+                           that nobody changed it without bt_op_get */
+#endif
 } bt_opage;
+
+/* Held pages an operation keeps without allocating. */
+#define BT_OP_INLINE 8u
+/* Undo payloads up to this size stay in the op itself. */
+#define BT_OP_UNDO_INL 256u
 
 /* One atomic operation: the pages it holds X-latched (until commit or
  * abort), the pages it frees, and its undo payload. */
@@ -109,17 +124,36 @@ typedef struct bt_op {
     bt_tree *t;
     uint64_t txid;
     uint8_t lflags;          /* BT_LOGF_CLR for compensations */
-    bt_opage *pg;
+    bt_opage *pg;            /* inl, or malloc'd when more pages are held */
     unsigned npg, cap;
+    bt_opage inl[BT_OP_INLINE];
     uint32_t *freed;
     unsigned nfreed, capfreed;
-    uint8_t *undo;           /* owned */
+    uint8_t *undo;           /* owned: undo_inl or malloc'd */
     uint32_t undo_len;
+    uint8_t undo_inl[BT_OP_UNDO_INL];
 } bt_op;
 
 void bt_op_begin(bt_op *op, bt_tree *t, uint64_t txid, uint8_t lflags);
-/* X-latch a page of the tree (once per op) and keep its before image. */
+/* X-latch a page of the tree (once per op) and keep its before image
+ * (taken now if the page was only peeked at so far): the page may then be
+ * changed. */
 JET_ERR bt_op_get(bt_op *op, uint32_t pgno, uint8_t **page);
+/* X-latch a page of the tree (once per op) without a before image: the
+ * caller must not change it unless it calls bt_op_get (or
+ * bt_op_image_all) for it first.  Commit and abort take such a page as
+ * unchanged (debug builds check it). */
+JET_ERR bt_op_peek(bt_op *op, uint32_t pgno, uint8_t **page);
+/* Take the before image of every held page that has none (before a
+ * structural change touches pages of a descent). */
+JET_ERR bt_op_image_all(bt_op *op);
+/* Free the spare image buffers of a tree (bt_close). */
+void bt_img_pool_drain(bt_tree *t);
+/* A page-size scratch buffer from the tree's spares (or malloc'd; NULL
+ * when out of memory), and giving one back (kept or freed; NULL is
+ * ignored). */
+uint8_t *bt_img_take(bt_tree *t);
+void bt_img_give(bt_tree *t, uint8_t *b);
 /* Allocate and format a new page (objid of the tree, given flags). */
 JET_ERR bt_op_new(bt_op *op, uint32_t flags, uint32_t *pgno, uint8_t **page);
 /* Mark a held page free; it goes back to free_page after the commit. */

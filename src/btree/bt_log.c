@@ -15,6 +15,7 @@
  */
 #include "btree/bt_int.h"
 
+#include <assert.h>
 #include <limits.h>
 #include <stdlib.h>
 
@@ -39,6 +40,50 @@ static inline uint64_t ld64(const uint8_t *p)
     return v;
 }
 
+/* Larger equal stretches (the free middle of a page) are skipped this many
+ * bytes at a time first. */
+#define DIFF_BIG 2048u
+
+/* The first offset >= i where after differs from before (NULL = zeros), or
+ * cb.  Equal big blocks, then equal blocks, are skipped with memcmp; the
+ * differing byte is then found 8 bytes at a time (little-endian host:
+ * the lowest set byte of the XOR is the first differing byte). */
+static uint32_t next_diff(const uint8_t *before, const uint8_t *after, uint32_t i, uint32_t cb)
+{
+    /* Differences often come close together (header, slot array): look at
+     * the next few words before calling memcmp. */
+    for (unsigned w = 0; w < 4 && i + 8 <= cb; w++, i += 8) {
+        uint64_t x = ld64(after + i) ^ (before ? ld64(before + i) : 0);
+        if (x != 0)
+            return i + (uint32_t)__builtin_ctzll(x) / 8u;
+    }
+    /* (The last block of a stage is whatever is left of the page, so the
+     * word scan below only runs inside a block that differs.) */
+    if (before != NULL) {
+        while (i < cb) {
+            uint32_t n = cb - i < DIFF_BIG ? cb - i : DIFF_BIG;
+            if (memcmp(after + i, before + i, n) != 0)
+                break;
+            i += n;
+        }
+    }
+    while (i < cb) {
+        uint32_t n = cb - i < DIFF_BLOCK ? cb - i : DIFF_BLOCK;
+        if (memcmp(after + i, before ? before + i : diff_zero, n) != 0)
+            break;
+        i += n;
+    }
+    for (; i + 8 <= cb; i += 8) {
+        uint64_t x = ld64(after + i) ^ (before ? ld64(before + i) : 0);
+        if (x != 0)
+            return i + (uint32_t)__builtin_ctzll(x) / 8u;
+    }
+    for (; i < cb; i++)
+        if ((before ? before[i] : 0) != after[i])
+            return i;
+    return cb;
+}
+
 /* Fill r[] (room for max) with the changed ranges; returns how many, or
  * UINT_MAX when more than max are needed. */
 static unsigned diff_ranges(const uint8_t *before, const uint8_t *after, uint32_t cb,
@@ -47,20 +92,10 @@ static unsigned diff_ranges(const uint8_t *before, const uint8_t *after, uint32_
     unsigned n = 0;
     uint32_t i = 4;
     while (i < cb) {
-        /* Most of a page is unchanged: skip equal blocks, then equal
-         * 8-byte words. */
-        while (i + DIFF_BLOCK <= cb &&
-               memcmp(after + i, before ? before + i : diff_zero, DIFF_BLOCK) == 0)
-            i += DIFF_BLOCK;
-        while (i + 8 <= cb && ld64(after + i) == (before ? ld64(before + i) : 0))
-            i += 8;
+        /* Most of a page is unchanged: find the next differing byte. */
+        i = next_diff(before, after, i, cb);
         if (i >= cb)
             break;
-        uint8_t b0 = before ? before[i] : 0;
-        if (b0 == after[i]) {
-            i++;
-            continue;
-        }
         uint32_t start = i, end = i + 1;
         /* Extend while differences keep coming within 4 bytes: the next
          * differing byte at most 4 bytes past the end joins the range. */
@@ -97,10 +132,14 @@ static unsigned diff_ranges(const uint8_t *before, const uint8_t *after, uint32_
     return n;
 }
 
-JET_ERR bt_logrec_encode(const bt_env *env, uint64_t txid, uint8_t flags, uint32_t pgno,
-                         uint32_t objid, uint64_t opid, uint64_t dbtime_before,
-                         uint64_t dbtime_after, const void *before, const void *after,
-                         const void *undo, uint32_t undo_len, uint8_t **out, size_t *outlen)
+/* bt_logrec_encode into buf (cap bytes) when the record fits, else into a
+ * malloc'd buffer: *out is buf or must be freed. */
+static JET_ERR logrec_encode_into(const bt_env *env, uint64_t txid, uint8_t flags,
+                                  uint32_t pgno, uint32_t objid, uint64_t opid,
+                                  uint64_t dbtime_before, uint64_t dbtime_after,
+                                  const void *before, const void *after, const void *undo,
+                                  uint32_t undo_len, uint8_t *buf, size_t cap, uint8_t **out,
+                                  size_t *outlen)
 {
     uint32_t cb = env->page_size;
     /* A few ranges usually; at most one per 5 bytes of page. */
@@ -122,7 +161,7 @@ JET_ERR bt_logrec_encode(const bt_env *env, uint64_t txid, uint8_t flags, uint32
             free(r);
         return JET_errInvalidParameter;
     }
-    uint8_t *p = malloc(total);
+    uint8_t *p = total <= cap ? buf : malloc(total);
     if (p == NULL) {
         if (r != few)
             free(r);
@@ -157,6 +196,16 @@ JET_ERR bt_logrec_encode(const bt_env *env, uint64_t txid, uint8_t flags, uint32
     *out = p;
     *outlen = total;
     return JET_errSuccess;
+}
+
+JET_ERR bt_logrec_encode(const bt_env *env, uint64_t txid, uint8_t flags, uint32_t pgno,
+                         uint32_t objid, uint64_t opid, uint64_t dbtime_before,
+                         uint64_t dbtime_after, const void *before, const void *after,
+                         const void *undo, uint32_t undo_len, uint8_t **out, size_t *outlen)
+{
+    return logrec_encode_into(env, txid, flags, pgno, objid, opid, dbtime_before,
+                              dbtime_after, before, after, undo, undo_len, NULL, 0, out,
+                              outlen);
 }
 
 JET_ERR bt_logrec_decode(const void *rec, size_t len, uint32_t page_size, bt_logrec *out)
@@ -246,42 +295,132 @@ void bt_op_begin(bt_op *op, bt_tree *t, uint64_t txid, uint8_t lflags)
     op->lflags = lflags;
 }
 
-/* Room for one more held page. */
+/* Room for one more held page: the op's inline array first. */
 static JET_ERR op_grow(bt_op *op)
 {
+    if (op->pg == NULL) {
+        op->pg = op->inl;
+        op->cap = BT_OP_INLINE;
+    }
     if (op->npg < op->cap)
         return JET_errSuccess;
-    unsigned cap = op->cap ? op->cap * 2 : 16;
-    bt_opage *pg = realloc(op->pg, sizeof *pg * cap);
+    unsigned cap = op->cap * 2;
+    bt_opage *pg = malloc(sizeof *pg * cap);
     if (pg == NULL)
         return JET_errOutOfMemory;
+    memcpy(pg, op->pg, sizeof *pg * op->npg);
+    if (op->pg != op->inl)
+        free(op->pg);
     op->pg = pg;
     op->cap = cap;
     return JET_errSuccess;
 }
 
-JET_ERR bt_op_get(bt_op *op, uint32_t pgno, uint8_t **page)
+/* A page-size buffer for a before image: a spare one of the tree, or a new
+ * one. */
+uint8_t *bt_img_take(bt_tree *t)
+{
+    for (unsigned i = 0; i < BT_IMG_POOL; i++) {
+        if (atomic_load_explicit(&t->imgs[i], memory_order_relaxed) == NULL)
+            continue;
+        uint8_t *b = atomic_exchange_explicit(&t->imgs[i], NULL, memory_order_acquire);
+        if (b != NULL)
+            return b;
+    }
+    return malloc(t->env.page_size);
+}
+
+/* Give a before-image buffer back: kept as a spare when there is room. */
+void bt_img_give(bt_tree *t, uint8_t *b)
+{
+    if (b == NULL)
+        return;
+    for (unsigned i = 0; i < BT_IMG_POOL; i++) {
+        uint8_t *expect = NULL;
+        if (atomic_load_explicit(&t->imgs[i], memory_order_relaxed) == NULL &&
+            atomic_compare_exchange_strong_explicit(&t->imgs[i], &expect, b,
+                                                    memory_order_release,
+                                                    memory_order_relaxed))
+            return;
+    }
+    free(b);
+}
+
+void bt_img_pool_drain(bt_tree *t)
+{
+    for (unsigned i = 0; i < BT_IMG_POOL; i++)
+        free(atomic_exchange_explicit(&t->imgs[i], NULL, memory_order_acquire));
+}
+
+/* Take the before image of held page p (it has not changed since it was
+ * latched). */
+static JET_ERR op_image(bt_op *op, bt_opage *p)
+{
+    if (p->before != NULL || p->isnew)
+        return JET_errSuccess;
+#ifndef NDEBUG
+    if (p->shadow != NULL)
+        assert(memcmp(p->shadow, p->page, op->t->env.page_size) == 0);
+#endif
+    uint8_t *before = bt_img_take(op->t);
+    if (before == NULL)
+        return JET_errOutOfMemory;
+    memcpy(before, p->page, op->t->env.page_size);
+    p->before = before;
+    return JET_errSuccess;
+}
+
+/* Latch page pgno for the op (once), with or without its before image. */
+static JET_ERR op_latch(bt_op *op, uint32_t pgno, bool image, uint8_t **page)
 {
     for (unsigned i = 0; i < op->npg; i++) {
         if (op->pg[i].pgno == pgno) {
+            if (image)
+                CALL(op_image(op, &op->pg[i]));
             *page = op->pg[i].page;
             return JET_errSuccess;
         }
     }
     CALL(op_grow(op));
-    uint32_t cb = op->t->env.page_size;
-    uint8_t *before = malloc(cb);
-    if (before == NULL)
-        return JET_errOutOfMemory;
     bf *b;
-    JET_ERR err = cache_get(op->t->env.cf, pgno, CACHE_X, 0, &b);
+    CALL(cache_get(op->t->env.cf, pgno, CACHE_X, 0, &b));
+    bt_opage *p = &op->pg[op->npg];
+    *p = (bt_opage){ .b = b, .page = bf_page(b), .pgno = pgno };
+    JET_ERR err = JET_errSuccess;
+    if (image) {
+        err = op_image(op, p);
+    } else {
+#ifndef NDEBUG
+        p->shadow = malloc(op->t->env.page_size);
+        if (p->shadow == NULL)
+            err = JET_errOutOfMemory;
+        else
+            memcpy(p->shadow, p->page, op->t->env.page_size);
+#endif
+    }
     if (err < 0) {
-        free(before);
+        cache_release(b);
         return err;
     }
-    memcpy(before, bf_page(b), cb);
-    op->pg[op->npg++] = (bt_opage){ b, bf_page(b), before, pgno, false, false };
-    *page = bf_page(b);
+    op->npg++;
+    *page = p->page;
+    return JET_errSuccess;
+}
+
+JET_ERR bt_op_get(bt_op *op, uint32_t pgno, uint8_t **page)
+{
+    return op_latch(op, pgno, true, page);
+}
+
+JET_ERR bt_op_peek(bt_op *op, uint32_t pgno, uint8_t **page)
+{
+    return op_latch(op, pgno, false, page);
+}
+
+JET_ERR bt_op_image_all(bt_op *op)
+{
+    for (unsigned i = 0; i < op->npg; i++)
+        CALL(op_image(op, &op->pg[i]));
     return JET_errSuccess;
 }
 
@@ -298,7 +437,7 @@ JET_ERR bt_op_new(bt_op *op, uint32_t flags, uint32_t *pgno, uint8_t **page)
         return err;
     }
     pg_init(bf_page(b), env->page_size, pn, op->t->objid, flags);
-    op->pg[op->npg++] = (bt_opage){ b, bf_page(b), NULL, pn, true, false };
+    op->pg[op->npg++] = (bt_opage){ .b = b, .page = bf_page(b), .pgno = pn, .isnew = true };
     *pgno = pn;
     *page = bf_page(b);
     return JET_errSuccess;
@@ -328,24 +467,46 @@ JET_ERR bt_op_free(bt_op *op, uint32_t pgno)
 
 JET_ERR bt_op_set_undo(bt_op *op, const void *undo, uint32_t len)
 {
-    uint8_t *u = malloc(len ? len : 1);
+    uint8_t *u = len <= sizeof op->undo_inl && op->undo != op->undo_inl ? op->undo_inl
+                                                                        : malloc(len ? len : 1);
     if (u == NULL)
         return JET_errOutOfMemory;
-    memcpy(u, undo, len);
-    free(op->undo);
+    if (len > 0)
+        memcpy(u, undo, len);
+    if (op->undo != op->undo_inl)
+        free(op->undo);
     op->undo = u;
     op->undo_len = len;
     return JET_errSuccess;
 }
 
+/* A page held without a before image must be as it was latched (debug
+ * builds keep a shadow copy to check it). */
+static void op_check_peeked(const bt_op *op, const bt_opage *p)
+{
+#ifndef NDEBUG
+    if (p->shadow != NULL && p->before == NULL && !p->isnew)
+        assert(memcmp(p->shadow, p->page, op->t->env.page_size) == 0);
+#else
+    (void)op;
+    (void)p;
+#endif
+}
+
 /* Forget the op's bookkeeping (latches already released). */
 static void op_cleanup(bt_op *op)
 {
-    for (unsigned i = 0; i < op->npg; i++)
-        free(op->pg[i].before);
-    free(op->pg);
+    for (unsigned i = 0; i < op->npg; i++) {
+        bt_img_give(op->t, op->pg[i].before);
+#ifndef NDEBUG
+        free(op->pg[i].shadow);
+#endif
+    }
+    if (op->pg != op->inl)
+        free(op->pg);
     free(op->freed);
-    free(op->undo);
+    if (op->undo != op->undo_inl)
+        free(op->undo);
     op->pg = NULL;
     op->freed = NULL;
     op->undo = NULL;
@@ -359,6 +520,8 @@ void bt_op_abort(bt_op *op)
         bt_opage *p = &op->pg[i];
         if (p->before)
             memcpy(p->page, p->before, env->page_size);
+        else
+            op_check_peeked(op, p);
         cache_release(p->b);
     }
     /* New pages hold nothing anyone can reach: give them back. */
@@ -368,10 +531,16 @@ void bt_op_abort(bt_op *op)
     op_cleanup(op);
 }
 
-/* Did the op change this page? */
-static bool page_changed(const bt_opage *p, uint32_t cb)
+/* Did the op change this page?  (A page only peeked at did not.) */
+static bool page_changed(const bt_op *op, const bt_opage *p, uint32_t cb)
 {
-    return p->isnew || memcmp(p->before, p->page, cb) != 0;
+    if (p->isnew)
+        return true;
+    if (p->before == NULL) {
+        op_check_peeked(op, p);
+        return false;
+    }
+    return memcmp(p->before, p->page, cb) != 0;
 }
 
 JET_ERR bt_op_commit(bt_op *op)
@@ -381,12 +550,13 @@ JET_ERR bt_op_commit(bt_op *op)
     JET_ERR err = JET_errSuccess;
     unsigned last = op->npg;
     for (unsigned i = 0; i < op->npg; i++) {
-        op->pg[i].changed = page_changed(&op->pg[i], cb);
+        op->pg[i].changed = page_changed(op, &op->pg[i], cb);
         if (op->pg[i].changed)
             last = i;
     }
     uint64_t first_lsn = 0, last_lsn = 0, opid = 0;
     bool first = true;
+    uint8_t recbuf[2048];   /* most records fit: no allocation */
     if (env->op_enter)
         env->op_enter(env->ctx);
     for (unsigned i = 0; last != op->npg && i <= last; i++) {
@@ -411,12 +581,14 @@ JET_ERR bt_op_commit(bt_op *op)
         if (env->log_record) {
             uint8_t *rec;
             size_t len;
-            CHECK(bt_logrec_encode(env, op->txid, fl, p->pgno, op->t->objid, opid, before,
-                                   after, p->before, p->page, first ? op->undo : NULL,
-                                   first ? op->undo_len : 0, &rec, &len));
+            CHECK(logrec_encode_into(env, op->txid, fl, p->pgno, op->t->objid, opid, before,
+                                     after, p->before, p->page, first ? op->undo : NULL,
+                                     first ? op->undo_len : 0, recbuf, sizeof recbuf, &rec,
+                                     &len));
             uint64_t lsn = 0;
             err = env->log_record(env->ctx, rec, len, &lsn);
-            free(rec);
+            if (rec != recbuf)
+                free(rec);
             if (err < 0)
                 goto done;
             if (first)

@@ -76,6 +76,7 @@ void bt_close(bt_tree *t)
     if (t == NULL)
         return;
     pthread_rwlock_destroy(&t->lock);
+    bt_img_pool_drain(t);
     free(t->trusted);
     free(t);
 }
@@ -111,9 +112,12 @@ JET_ERR bt_create(const bt_env *env, uint32_t objid, uint64_t txid, uint32_t *ro
     JET_ERR err = bt_op_new(&op, PG_F_ROOT | PG_F_LEAF, &pgno, &page);
     if (err < 0) {
         bt_op_abort(&op);
+        bt_img_pool_drain(&tmp);
         return err;
     }
-    CALL(bt_op_commit(&op));
+    err = bt_op_commit(&op);
+    bt_img_pool_drain(&tmp);   /* the provisional handle goes away */
+    CALL(err);
     *root = pgno;
     return JET_errSuccess;
 }

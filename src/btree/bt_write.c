@@ -41,7 +41,12 @@ static uint32_t usable(uint32_t ps)
     return ps - PG_HDR_SIZE;
 }
 
-/* Descend from the root to the leaf for key, X-latching the path. */
+/* Descend from the root to the leaf for key, X-latching the path.  Only
+ * the leaf gets its before image: the pages above are peeked at, and a
+ * structural change (split, root growth, merge, freeing, root shrink)
+ * takes their images first (bt_op_image_all) — most changes touch the
+ * leaf alone, and an image costs a page copy now and a page compare at
+ * commit. */
 static JET_ERR descend(bt_op *op, const void *key, size_t klen, bt_path *path, bool *found)
 {
     bt_tree *t = op->t;
@@ -49,7 +54,7 @@ static JET_ERR descend(bt_op *op, const void *key, size_t klen, bt_path *path, b
     path->n = 0;
     for (;;) {
         uint8_t *page;
-        CALL(bt_op_get(op, pgno, &page));
+        CALL(bt_op_peek(op, pgno, &page));
         CALL(bt_node_trust(t, page, pgno));
         if (path->n > BT_MAX_DEPTH)
             return JET_errDatabaseCorrupted;
@@ -57,6 +62,7 @@ static JET_ERR descend(bt_op *op, const void *key, size_t klen, bt_path *path, b
         e->pgno = pgno;
         e->page = page;
         if (pg_header(page)->flags & PG_F_LEAF) {
+            CALL(bt_op_get(op, pgno, &page));   /* the leaf will change */
             e->idx = bt_leaf_search(page, key, klen, found);
             return JET_errSuccess;
         }
@@ -95,6 +101,7 @@ static JET_ERR grow_root(bt_op *op, bt_path *path)
     uint8_t *root = path->e[0].page;
     if (path->n > BT_MAX_DEPTH)
         return JET_errDatabaseCorrupted;
+    CALL(bt_op_image_all(op));
     uint32_t cpgno;
     uint8_t *child;
     CALL(bt_op_new(op, pg_header(root)->flags & ~(uint32_t)PG_F_ROOT, &cpgno, &child));
@@ -151,8 +158,9 @@ static JET_ERR split(bt_op *op, bt_path *path, unsigned level, uint16_t pos,
     uint8_t *page = path->e[level].page;
     bool leaf = (pg_header(page)->flags & PG_F_LEAF) != 0;
     unsigned n = pg_nslots(page);
+    CALL(bt_op_image_all(op));   /* the path above changes too */
     JET_ERR err = JET_errSuccess;
-    uint8_t *copy = malloc(ps);
+    uint8_t *copy = bt_img_take(op->t);
     item *items = malloc(sizeof *items * (n + 1));
     if (copy == NULL || items == NULL) {
         err = JET_errOutOfMemory;
@@ -230,7 +238,7 @@ static JET_ERR split(bt_op *op, bt_path *path, unsigned level, uint16_t pos,
     CHECK(insert_at(op, path, level - 1, (uint16_t)(path->e[level - 1].idx + 1), sep,
                     (uint16_t)(4u + sl)));
 done:
-    free(copy);
+    bt_img_give(op->t, copy);
     free(items);
     return err;
 }
@@ -280,6 +288,8 @@ static JET_ERR shrink_root(bt_op *op, bt_path *path)
             return JET_errSuccess;
         uint16_t n = pg_nslots(root);
         uint64_t dbtime = h->dbtime;
+        if (n <= 1)
+            CALL(bt_op_image_all(op));
         if (n == 0) {
             pg_init(root, ps, t->root, t->objid, PG_F_ROOT | PG_F_LEAF);
             pg_header(root)->dbtime = dbtime;
@@ -351,6 +361,7 @@ static JET_ERR rebalance(bt_op *op, bt_path *path, unsigned level)
         path_ent *e = &path->e[level], *pe = &path->e[level - 1];
         uint8_t *page = e->page, *parent = pe->page;
         if (pg_nslots(page) == 0) {
+            CALL(bt_op_image_all(op));
             CALL(unlink_leaf(op, page));
             CALL(bt_op_free(op, e->pgno));
             pg_delete(parent, ps, pe->idx);
@@ -383,6 +394,7 @@ static JET_ERR rebalance(bt_op *op, bt_path *path, unsigned level)
         uint32_t extra = leaf ? 0 : plen - 4u;
         if (pg_used_bytes(lp, ps) + pg_used_bytes(rp, ps) + extra > U * 3 / 4)
             return JET_errSuccess;
+        CALL(bt_op_image_all(op));
         uint16_t ln = pg_nslots(lp), rn = pg_nslots(rp);
         for (uint16_t i = 0; i < rn; i++) {
             const uint8_t *d;
@@ -422,7 +434,8 @@ static JET_ERR set_undo(bt_op *op, uint8_t kind, const void *key, size_t klen,
     size_t total = 12u + klen + vlen;
     if (total > UINT32_MAX)
         return JET_errInvalidParameter;
-    uint8_t *u = malloc(total);
+    bool inl = total <= sizeof op->undo_inl && op->undo != op->undo_inl;
+    uint8_t *u = inl ? op->undo_inl : malloc(total);
     if (u == NULL)
         return JET_errOutOfMemory;
     u[0] = kind;
@@ -439,25 +452,30 @@ static JET_ERR set_undo(bt_op *op, uint8_t kind, const void *key, size_t klen,
             err = bt_lv_read(op->t, old->lv_first, vlen, 0, u + 12 + klen, vlen);
     }
     if (err >= 0) {
-        free(op->undo);
+        if (op->undo != op->undo_inl)
+            free(op->undo);
         op->undo = u;
         op->undo_len = (uint32_t)total;
-    } else {
+    } else if (!inl) {
         free(u);
     }
     return err;
 }
 
+/* Room a caller gives make_leafrec for small records. */
+#define LEAFREC_BUF 512u
+
 /* A leaf record for key+value, writing a long-value chain when the value
- * does not stay inline.  *rec is malloc'd; *lv the new chain or 0. */
+ * does not stay inline.  *rec is buf (LEAFREC_BUF bytes) when it fits,
+ * else malloc'd (free it when it is not buf); *lv the new chain or 0. */
 static JET_ERR make_leafrec(bt_tree *t, uint64_t txid, const void *key, size_t klen,
-                            const void *val, size_t vlen, uint8_t **rec, uint16_t *len,
-                            uint32_t *lv)
+                            const void *val, size_t vlen, uint8_t *buf, uint8_t **rec,
+                            uint16_t *len, uint32_t *lv)
 {
     *lv = 0;
     bool inl = vlen <= bt_inline_max(t->env.page_size, klen);
     size_t total = 3u + klen + (inl ? vlen : BT_LVREF_SIZE);
-    uint8_t *r = malloc(total);
+    uint8_t *r = total <= LEAFREC_BUF ? buf : malloc(total);
     if (r == NULL)
         return JET_errOutOfMemory;
     bt_wr16(r, (uint16_t)klen);
@@ -469,7 +487,8 @@ static JET_ERR make_leafrec(bt_tree *t, uint64_t txid, const void *key, size_t k
     } else {
         JET_ERR err = bt_lv_write(t, txid, val, vlen, lv);
         if (err < 0) {
-            free(r);
+            if (r != buf)
+                free(r);
             return err;
         }
         bt_wr32(r + 3 + klen, (uint32_t)vlen);
@@ -497,7 +516,8 @@ JET_ERR bt_insert_op(bt_tree *t, uint64_t txid, uint8_t lflags, const void *key,
     uint8_t *rec = NULL;
     uint16_t len;
     uint32_t lv;
-    CALL(make_leafrec(t, txid, key, klen, val, vlen, &rec, &len, &lv));
+    uint8_t recbuf[LEAFREC_BUF];
+    CALL(make_leafrec(t, txid, key, klen, val, vlen, recbuf, &rec, &len, &lv));
     bt_op op;
     bt_path path;
     bool found;
@@ -520,7 +540,8 @@ done:
 out:
     if (err < 0 && lv)
         KEEP(err, bt_lv_free(t, txid, lv));
-    free(rec);
+    if (rec != recbuf)
+        free(rec);
     return err;
 }
 
@@ -531,7 +552,8 @@ JET_ERR bt_replace_op(bt_tree *t, uint64_t txid, uint8_t lflags, const void *key
     uint8_t *rec = NULL;
     uint16_t len;
     uint32_t lv, oldlv = 0;
-    CALL(make_leafrec(t, txid, key, klen, val, vlen, &rec, &len, &lv));
+    uint8_t recbuf[LEAFREC_BUF];
+    CALL(make_leafrec(t, txid, key, klen, val, vlen, recbuf, &rec, &len, &lv));
     uint32_t ps = t->env.page_size;
     bt_op op;
     bt_path path;
@@ -573,7 +595,8 @@ out:
      * hold the shared lock for a whole read). */
     if (err >= 0 && oldlv)
         KEEP(err, bt_lv_free(t, txid, oldlv));
-    free(rec);
+    if (rec != recbuf)
+        free(rec);
     return err;
 }
 

@@ -187,10 +187,8 @@ static JET_ERR walk_keys(isam_cursor *c, const cat_index *ix, const void *rec, s
         }
     }
 
-    size_t cap = key_cap(ix);
-    uint8_t *key = malloc(cap + 1);
-    if (key == NULL)
-        return JET_errOutOfMemory;
+    size_t cap = key_cap(ix);   /* <= ISAM_KEY_MAX */
+    uint8_t key[ISAM_KEY_MAX + 1];
     uint32_t itag[JET_ccolKeyMost];
     for (uint32_t i = 0; i < nseg; i++)
         itag[i] = 1;
@@ -241,7 +239,6 @@ static JET_ERR walk_keys(isam_cursor *c, const cat_index *ix, const void *rec, s
             break;
     }
 done:
-    free(key);
     return err;
 }
 
@@ -305,6 +302,28 @@ JET_ERR isam_entry_itag(isam_cursor *c, const cat_index *ix, const void *rec, si
     return JET_errSuccess;
 }
 
+/* The first key of a walk, copied out (isam_primary_key). */
+typedef struct first_key {
+    uint8_t *key;
+    size_t *klen;
+    bool got;
+} first_key;
+
+static JET_ERR keep_first(void *ctx, const uint8_t *key, size_t klen, bool trunc,
+                          const uint32_t *itag)
+{
+    (void)trunc;
+    (void)itag;
+    first_key *f = ctx;
+    if (!f->got) {
+        if (klen > 0)
+            memcpy(f->key, key, klen);
+        *f->klen = klen;
+        f->got = true;
+    }
+    return JET_errSuccess;
+}
+
 JET_ERR isam_primary_key(isam_cursor *c, const void *rec, size_t len, uint8_t *key,
                          size_t *klen)
 {
@@ -312,17 +331,11 @@ JET_ERR isam_primary_key(isam_cursor *c, const void *rec, size_t len, uint8_t *k
     if (t->primary < 0)
         return JET_errInvalidParameter;
     const cat_index *ix = &t->idx[t->primary];
-    isam_keys ks;
-    CALL(isam_record_keys(c, ix, rec, len, &ks));
-    JET_ERR err = JET_errSuccess;
-    if (ks.n == 0) {
-        err = JET_errNullKeyDisallowed;
-    } else {
-        memcpy(key, ks.k[0], ks.len[0]);
-        *klen = ks.len[0];
-    }
-    isam_keys_free(&ks);
-    return err;
+    /* The first key the record makes (every combination is still walked,
+     * for the errors a later one may raise), without building the list. */
+    first_key fk = { key, klen, false };
+    CALL(walk_keys(c, ix, rec, len, keep_first, &fk));
+    return fk.got ? JET_errSuccess : JET_errNullKeyDisallowed;
 }
 
 JET_ERR isam_entry_key(const cat_index *ix, const uint8_t *k, size_t klen, const uint8_t *bm,

@@ -35,8 +35,7 @@ void isam_prep_reset(isam_cursor *c)
     c->prep = PREP_NONE;
     c->delete_original = false;
     c->nolock = false;
-    rec_buf_free(&c->rb);
-    rec_buf_init(&c->rb);
+    rec_buf_clear(&c->rb);      /* the buffers serve the next update (freed on close) */
     free(c->ubm);
     c->ubm = NULL;
     c->ubmlen = 0;

@@ -18,11 +18,19 @@ void rec_buf_init(rec_buf *r)
     r->data = NULL;
     r->len = 0;
     r->cap = 0;
+    r->spare = NULL;
+    r->sparecap = 0;
+}
+
+void rec_buf_clear(rec_buf *r)
+{
+    r->len = 0;
 }
 
 void rec_buf_free(rec_buf *r)
 {
     free(r->data);
+    free(r->spare);
     rec_buf_init(r);
 }
 
@@ -55,13 +63,49 @@ JET_ERR rec_buf_load(rec_buf *r, const void *rec, size_t len)
     return JET_errSuccess;
 }
 
-/* Install a freshly built record (n bytes in nb) into r. */
-static void buf_replace(rec_buf *r, uint8_t *nb, size_t n)
+/* Records are rebuilt from their current bytes into a second buffer: r's
+ * spare when it is large enough (the replaced buffer becomes the spare),
+ * so a record buffer that is cleared and filled again allocates nothing.
+ * Small buffers are rounded up for the same reason. */
+#define BUF_MIN 256u
+
+/* A buffer of at least n bytes for a rebuild (*cap its size); NULL when
+ * out of memory.  Give it to buf_replace, or back with buf_unfresh. */
+static uint8_t *buf_fresh(rec_buf *r, size_t n, size_t *cap)
 {
-    free(r->data);
+    if (r->spare != NULL && r->sparecap >= n) {
+        uint8_t *b = r->spare;
+        *cap = r->sparecap;
+        r->spare = NULL;
+        r->sparecap = 0;
+        return b;
+    }
+    *cap = n < BUF_MIN ? BUF_MIN : n;
+    return malloc(*cap);
+}
+
+/* Keep b (cap bytes) as r's spare, or free it (the larger one stays). */
+static void buf_unfresh(rec_buf *r, uint8_t *b, size_t cap)
+{
+    if (b == NULL)
+        return;
+    if (r->spare == NULL || r->sparecap < cap) {
+        free(r->spare);
+        r->spare = b;
+        r->sparecap = cap;
+    } else {
+        free(b);
+    }
+}
+
+/* Install a freshly built record (n bytes in nb, a buffer of cap bytes from
+ * buf_fresh) into r. */
+static void buf_replace(rec_buf *r, uint8_t *nb, size_t n, size_t cap)
+{
+    buf_unfresh(r, r->data, r->cap);
     r->data = nb;
     r->len = n;
-    r->cap = n;
+    r->cap = cap;
 }
 
 /* ---- validating a request ------------------------------------------------ */
@@ -188,7 +232,8 @@ static JET_ERR set_fixed(rec_buf *r, const rec_view *v, const rec_coldef *c, uns
     size_t n = REC_HDR_SIZE + nfixed + bitmap_len + v->fixlen + width + tail;
     if (n > max_len)
         return JET_errRecordTooBig;
-    uint8_t *nb = malloc(n);
+    size_t nbcap;
+    uint8_t *nb = buf_fresh(r, n, &nbcap);
     if (nb == NULL)
         return JET_errOutOfMemory;
 
@@ -217,7 +262,7 @@ static JET_ERR set_fixed(rec_buf *r, const rec_view *v, const rec_coldef *c, uns
         memcpy(fix + before + width, v->p + v->fixdata + before, v->fixlen - before);
     if (tail > 0)
         memcpy(fix + v->fixlen + width, v->p + v->vartab, tail);
-    buf_replace(r, nb, n);
+    buf_replace(r, nb, n, nbcap);
     return JET_errSuccess;
 }
 
@@ -274,7 +319,8 @@ static JET_ERR set_var(rec_buf *r, const rec_view *v, const rec_coldef *c, uint3
     size_t n = head + 2u * (size_t)nvar + varlen + tail;
     if (n > max_len)
         return JET_errRecordTooBig;
-    uint8_t *nb = malloc(n);
+    size_t nbcap;
+    uint8_t *nb = buf_fresh(r, n, &nbcap);
     if (nb == NULL)
         return JET_errOutOfMemory;
 
@@ -296,7 +342,7 @@ static JET_ERR set_var(rec_buf *r, const rec_view *v, const rec_coldef *c, uint3
     }
     if (tail > 0)
         memcpy(dst + end, v->p + v->tagdir, tail);
-    buf_replace(r, nb, n);
+    buf_replace(r, nb, n, nbcap);
     return warn;
 }
 
@@ -389,7 +435,8 @@ static JET_ERR put_entry(rec_buf *r, const rec_view *v, unsigned colid, bool pre
     size_t n = head + REC_TAG_ENTRY * (size_t)ntag + taglen;
     if (n > max_len || taglen > REC_LEN_MAX || ntag > REC_TAGGED_LAST)
         return JET_errRecordTooBig;
-    uint8_t *nb = malloc(n);
+    size_t nbcap;
+    uint8_t *nb = buf_fresh(r, n, &nbcap);
     if (nb == NULL)
         return JET_errOutOfMemory;
     if (v->len == 0)
@@ -421,7 +468,7 @@ static JET_ERR put_entry(rec_buf *r, const rec_view *v, unsigned colid, bool pre
             break;
         size_t is, ie;
         if (!rec_tag_span(v, i, &is, &ie)) {
-            free(nb);
+            buf_unfresh(r, nb, nbcap);
             return JET_errDatabaseCorrupted;
         }
         if (ie > is)
@@ -431,7 +478,7 @@ static JET_ERR put_entry(rec_buf *r, const rec_view *v, unsigned colid, bool pre
         rec_wr16(dir + REC_TAG_ENTRY * (size_t)j + 2u, end);
         j++;
     }
-    buf_replace(r, nb, n);
+    buf_replace(r, nb, n, nbcap);
     return JET_errSuccess;
 }
 

@@ -44,10 +44,14 @@ uint32_t rec_fixed_size(JET_COLTYP coltyp);
 typedef struct rec_buf {
     uint8_t *data;
     size_t len, cap;
+    uint8_t *spare;          /* a previous buffer kept for the next rebuild */
+    size_t sparecap;
 } rec_buf;
 
 void rec_buf_init(rec_buf *r);                 /* an empty record (every column NULL);
                                                   no allocation until the first set */
+void rec_buf_clear(rec_buf *r);                /* the empty record again, keeping the
+                                                  buffers for later sets */
 JET_ERR rec_buf_load(rec_buf *r, const void *rec, size_t len);   /* copy + rec_check; r must be
                                                   initialised; unchanged on error */
 void rec_buf_free(rec_buf *r);

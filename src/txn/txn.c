@@ -13,9 +13,20 @@
 
 typedef struct undo_ent {
     void *db_ctx;
-    uint8_t *bytes;
+    uint8_t *bytes;            /* in one of the transaction's chunks */
     uint32_t len;
 } undo_ent;
+
+/* Undo payloads are kept in chunks that only grow at the end (entries are
+ * dropped newest first), so noting one costs no allocation of its own. */
+typedef struct undo_chunk {
+    struct undo_chunk *prev;
+    size_t used, cap;
+    uint8_t data[];
+} undo_chunk;
+
+#define UNDO_CHUNK_MIN 4096u
+#define UNDO_CHUNK_MAX 65536u
 
 struct txn {
     uint64_t id;
@@ -25,6 +36,7 @@ struct txn {
     pthread_mutex_t mu;        /* guards undo[] (records may be noted concurrently) */
     undo_ent *undo;
     size_t nundo, capundo;
+    undo_chunk *chunk;         /* newest chunk of undo bytes (mu) */
     txn *next;                 /* registry chain */
 };
 
@@ -63,8 +75,11 @@ static void txn_free(txn *t)
         }
     }
     pthread_mutex_unlock(&g_mu);
-    for (size_t i = 0; i < t->nundo; i++)
-        free(t->undo[i].bytes);
+    while (t->chunk != NULL) {
+        undo_chunk *c = t->chunk;
+        t->chunk = c->prev;
+        free(c);
+    }
     free(t->undo);
     pthread_mutex_destroy(&t->mu);
     free(t);
@@ -152,12 +167,28 @@ JET_ERR txn_note_record(struct log *log, void *db_ctx, const void *rec, size_t l
     txn *t = txn_find(log, lr.txid);
     if (t == NULL)
         return JET_errSuccess;   /* no such open transaction (e.g. committed) */
-    uint8_t *copy = malloc(lr.undo_len);
-    if (copy == NULL)
-        return JET_errOutOfMemory;
-    memcpy(copy, lr.undo, lr.undo_len);
     pthread_mutex_lock(&t->mu);
     JET_ERR err = JET_errSuccess;
+    undo_chunk *ch = t->chunk;
+    if (ch == NULL || ch->cap - ch->used < lr.undo_len) {
+        /* A new chunk, twice the last one (up to UNDO_CHUNK_MAX), at least
+         * the payload. */
+        size_t cap = ch == NULL ? UNDO_CHUNK_MIN : ch->cap * 2;
+        if (cap > UNDO_CHUNK_MAX)
+            cap = UNDO_CHUNK_MAX;
+        if (cap < lr.undo_len)
+            cap = lr.undo_len;
+        undo_chunk *n = malloc(sizeof *n + cap);
+        if (n == NULL) {
+            pthread_mutex_unlock(&t->mu);
+            return JET_errOutOfMemory;
+        }
+        n->prev = ch;
+        n->used = 0;
+        n->cap = cap;
+        t->chunk = ch = n;
+    }
+    uint8_t *copy = ch->data + ch->used;
     if (t->nundo == t->capundo) {
         size_t cap = t->capundo ? t->capundo * 2 : 16;
         undo_ent *u = realloc(t->undo, cap * sizeof *u);
@@ -168,11 +199,12 @@ JET_ERR txn_note_record(struct log *log, void *db_ctx, const void *rec, size_t l
             t->capundo = cap;
         }
     }
-    if (err >= 0)
+    if (err >= 0) {
+        memcpy(copy, lr.undo, lr.undo_len);
+        ch->used += lr.undo_len;
         t->undo[t->nundo++] = (undo_ent){ db_ctx, copy, lr.undo_len };
+    }
     pthread_mutex_unlock(&t->mu);
-    if (err < 0)
-        free(copy);
     return err;
 }
 
@@ -181,7 +213,17 @@ void txn_drop_last_undo(txn *t)
     pthread_mutex_lock(&t->mu);
     if (t->nundo > 0) {
         t->nundo--;
-        free(t->undo[t->nundo].bytes);
+        /* Give its bytes back when they end the newest chunk (they do:
+         * entries go newest first); an emptied chunk goes too. */
+        const undo_ent *u = &t->undo[t->nundo];
+        undo_chunk *ch = t->chunk;
+        if (ch != NULL && u->len <= ch->used && u->bytes == ch->data + ch->used - u->len) {
+            ch->used -= u->len;
+            if (ch->used == 0) {
+                t->chunk = ch->prev;
+                free(ch);
+            }
+        }
     }
     pthread_mutex_unlock(&t->mu);
 }

@@ -748,9 +748,57 @@ static void test_model(void **state)
     free(m);
 }
 
+/* A cleared buffer is the empty record and is filled again without
+ * keeping anything of its former content; a rebuild that fails leaves the
+ * record as it was, spare buffer or not. */
+static void test_clear_reuse(void **state)
+{
+    (void)state;
+    rec_coldef f = col(1, JET_coltypLongLong, 0, 0), v = col(128, JET_coltypBinary, 0, 0),
+               t = col(256, JET_coltypLongBinary, 0, 0);
+    rec_buf r;
+    rec_buf_init(&r);
+    uint8_t big[200];
+    for (int round = 0; round < 50; round++) {
+        int64_t id = round;
+        memset(big, round, sizeof big);
+        size_t vlen = (size_t)(round % 3 == 0 ? 7 : 100);
+        assert_jet_ok(rec_set(&r, &f, 1, &id, sizeof id, 0, REC_LEN_MAX));
+        assert_jet_ok(rec_set(&r, &v, 1, big, vlen, 0, REC_LEN_MAX));
+        if (round % 2 == 0)
+            assert_jet_ok(rec_set(&r, &t, 0, big, sizeof big, 0, REC_LEN_MAX));
+        assert_jet_ok(rec_check(r.data, r.len));
+        expect(&r, &f, 1, &id, sizeof id);
+        expect(&r, &v, 1, big, vlen);
+        if (round % 2 == 0)
+            expect(&r, &t, 1, big, sizeof big);
+        else
+            expect_null(&r, &t, 1);
+        /* Too big: refused, nothing changed. */
+        uint8_t *copy = malloc(r.len);
+        assert_non_null(copy);
+        memcpy(copy, r.data, r.len);
+        size_t len = r.len;
+        assert_jet(JET_errRecordTooBig, rec_set(&r, &t, 0, big, sizeof big, 0, r.len + 10));
+        assert_int_equal(r.len, len);
+        assert_memory_equal(r.data, copy, len);
+        free(copy);
+        rec_buf_clear(&r);
+        assert_int_equal(r.len, 0);
+        expect_null(&r, &f, 1);
+        expect_null(&r, &v, 1);
+        expect_null(&r, &t, 1);
+        assert_int_equal(rec_next_present(r.data, r.len, 0), 0);
+    }
+    rec_buf_free(&r);
+    assert_null(r.data);
+    assert_null(r.spare);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clear_reuse),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_fixed_types),
         cmocka_unit_test(test_fixed_text_binary),
