@@ -94,10 +94,14 @@ typedef struct inst {
 #define INST_GATE_OPEN ((uint_least64_t)1 << 63)
 #define INST_GATE_CALLS (INST_GATE_OPEN - 1)
 
+/* Session objects are never freed: a released one is reset and kept for
+ * the next JetBeginSession (sess.c), so a lookup may pin one without a
+ * lock and then check its handle. */
 typedef struct sess {
-    JET_SESID handle;
+    _Atomic JET_SESID handle;
     uint32_t slot;
-    atomic_int refs;
+    atomic_int refs;              /* 0: free (in the pool) */
+    struct sess *next_free;       /* pool link; guarded by the session table lock */
     inst *owner;                  /* pinned for the session's lifetime */
     atomic_ullong thread;         /* thread using the session now (0 = none) */
     atomic_int depth;             /* nested entries by that thread */

@@ -8,6 +8,7 @@
 #include "testutil.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -357,6 +358,69 @@ static void test_term_waits_for_calls_in_flight(void **state)
     assert_jet_ok(JetCreateInstanceA(&g_inst, "again"));
 }
 
+/* Session objects are reused after JetEndSession (src/inst/sess.c): an
+ * ended session's handle stays dead when its object and slot serve a new
+ * session, also while other threads begin and end sessions and look stale
+ * handles up without a lock. */
+static void test_reused_session_objects(void **state)
+{
+    (void)state;
+    JET_SESID a = 0, b = 0;
+    uint32_t v = 0;
+    assert_jet_ok(JetBeginSessionA(g_inst, &a, NULL, NULL));
+    assert_jet_ok(JetEndSession(a, 0));
+    assert_jet_ok(JetBeginSessionA(g_inst, &b, NULL, NULL));
+    assert_true(b != a);
+    assert_jet(JET_errInvalidSesid, JetGetVersion(a, &v));
+    assert_jet(JET_errInvalidSesid, JetEndSession(a, 0));
+    assert_jet_ok(JetGetVersion(b, &v));
+    assert_jet_ok(JetEndSession(b, 0));
+}
+
+#define CHURN_STALE 16
+static JET_SESID g_stale[CHURN_STALE];
+static atomic_int g_churn_stop;
+static atomic_int g_churn_bad;
+
+static void *churn_lookups(void *arg)
+{
+    (void)arg;
+    uint32_t v;
+    while (!atomic_load(&g_churn_stop))
+        for (int i = 0; i < CHURN_STALE; i++)
+            if (JetGetVersion(g_stale[i], &v) != JET_errInvalidSesid)
+                atomic_fetch_add(&g_churn_bad, 1);
+    return NULL;
+}
+
+static void test_stale_lookups_while_churning(void **state)
+{
+    (void)state;
+    for (int i = 0; i < CHURN_STALE; i++) {
+        assert_jet_ok(JetBeginSessionA(g_inst, &g_stale[i], NULL, NULL));
+        assert_jet_ok(JetEndSession(g_stale[i], 0));
+    }
+    atomic_store(&g_churn_stop, 0);
+    atomic_store(&g_churn_bad, 0);
+    pthread_t th[2];
+    for (int t = 0; t < 2; t++)
+        assert_int_equal(pthread_create(&th[t], NULL, churn_lookups, NULL), 0);
+    for (int round = 0; round < 2000; round++) {
+        JET_SESID s[4];
+        uint32_t v;
+        for (int i = 0; i < 4; i++)
+            assert_jet_ok(JetBeginSessionA(g_inst, &s[i], NULL, NULL));
+        for (int i = 0; i < 4; i++) {
+            assert_jet_ok(JetGetVersion(s[i], &v));
+            assert_jet_ok(JetEndSession(s[i], 0));
+        }
+    }
+    atomic_store(&g_churn_stop, 1);
+    for (int t = 0; t < 2; t++)
+        assert_int_equal(pthread_join(th[t], NULL), 0);
+    assert_int_equal(atomic_load(&g_churn_bad), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +434,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sharing_violation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sharing_threads_hammer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_term_waits_for_calls_in_flight, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reused_session_objects, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stale_lookups_while_churning, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
